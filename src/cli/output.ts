@@ -1,0 +1,39 @@
+// How the CLI prints: aligned tables for people, one JSON document for programs, one-line errors for both.
+
+export const thousands = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 3 });
+
+/** Prints rows as an aligned table; numbers right-aligned. */
+export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
+  if (rows.length === 0) {
+    console.log("(no rows)");
+    return;
+  }
+  const names = columns ?? Object.keys(rows[0]!);
+  const cells = rows.map((row) => names.map((n) => format(row[n])));
+  const widths = names.map((n, i) => Math.max(n.length, ...cells.map((c) => c[i]!.length)));
+  const numeric = names.map((n) => rows.every((row) => row[n] === null || row[n] === undefined || typeof row[n] === "number"));
+  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  console.log(line(names));
+  console.log(line(widths.map((w) => "-".repeat(w))));
+  for (const c of cells) console.log(line(c));
+}
+
+function format(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return thousands(value);
+  return String(value);
+}
+
+export function printJson(value: unknown): void {
+  console.log(JSON.stringify(value, null, 2));
+}
+
+/** ¥ in the desk's style from thousand yen: ¥9.71 trillion, ¥322.2 billion. */
+export function yen(jpyThousand: number): string {
+  const yenValue = jpyThousand * 1000;
+  const abs = Math.abs(yenValue);
+  const sign = yenValue < 0 ? "-" : "";
+  if (abs >= 1e12) return `${sign}¥${(abs / 1e12).toFixed(2)} trillion`;
+  if (abs >= 1e9) return `${sign}¥${(abs / 1e9).toFixed(1)} billion`;
+  return `${sign}¥${(abs / 1e6).toFixed(1)} million`;
+}

@@ -1,0 +1,52 @@
+// The vocabulary every stage shares: flows, stages, measures and the observation itself.
+// Kept apart from any format or storage so that sources, store and figures agree on one meaning.
+
+export const FLOWS = ["export", "import"] as const;
+export type Flow = (typeof FLOWS)[number];
+
+/** Release stages, from the earliest partial-month figures to the final annual revision. */
+export const STAGES = ["first_10_days", "first_20_days", "provisional", "detailed", "revised", "fixed", "unknown"] as const;
+export type Stage = (typeof STAGES)[number];
+
+/**
+ * What an observation measures. `value` is always stored in thousand yen; quantities in the unit printed.
+ * `yoy_pct`, `share_pct` and `contribution_pp` are figures a publisher printed without printing their base:
+ * kept as published, never used to back out levels.
+ */
+export const MEASURES = ["value", "quantity1", "quantity2", "yoy_pct", "share_pct", "contribution_pp"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** One number for one month, flow, partner and commodity, as a source printed it. */
+export interface Observation {
+  /** `YYYY-MM` */
+  period: string;
+  flow: Flow;
+  /** `world`, a MoF 3-digit country code, `area:…` or `group:…` */
+  partner: string;
+  /** `total`, `hs:<2|4|6|9 digits>` or `pc:<principal-commodity code>` */
+  commodity: string;
+  measure: Measure;
+  /** In the store's unit for the measure: thousand yen for `value`. */
+  value: number;
+  /** `JPY_thousand`, `pct`, `pp`, or a quantity unit as printed (`NO`, `KG`, `MT`…); empty when none was printed. */
+  unit: string;
+  /** Where in the input the number stood, for error messages that name it. */
+  line: number;
+  column: string;
+}
+
+/** What a source knows about the publication a batch of observations came from. */
+export interface ReleaseMeta {
+  /** The family of publications the numbers belong to (`mof.d41ma`, `mof.hs9`, `tidy` …); revisions are tracked within it. */
+  dataset: string;
+  /** Parser that read it (`mof-timeseries`, `hs9`, `tidy-csv` …). */
+  format: string;
+  stage: Stage;
+  /** `YYYY-MM-DD` when the file (or the user) says when it was published; null when unknown. */
+  released: string | null;
+  /** Free text naming the publication. */
+  source: string;
+}
+
+export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;

@@ -1,0 +1,39 @@
+// Which format a file is in, told from its first bytes, and the parsers for the formats read in JavaScript.
+// (HS-9 tables and Parquet are read by DuckDB in store/ingest; their layouts live in their own modules.)
+
+import { InputError, UsageError } from "../errors.js";
+import { isHs9Header } from "./hs9-table.js";
+import { timeSeriesKind } from "./mof-timeseries.js";
+import { refuseHtml } from "./text.js";
+import { isTidyHeader } from "./tidy.js";
+
+export const FORMATS = ["mof-timeseries", "hs9", "tidy-csv", "tidy-parquet"] as const;
+export type SourceFormat = (typeof FORMATS)[number];
+
+export function checkFormat(name: string): SourceFormat {
+  if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMATS.join(", ")}`);
+  return name as SourceFormat;
+}
+
+/** Tells the format from the first bytes of a file; an error saying what was seen when it is none we read. */
+export function detectFormat(head: Uint8Array, file: string): SourceFormat {
+  if (head.length === 0) throw new InputError({ file }, "is empty (0 bytes); expected a MoF time series, an HS-9 table or a tidy CSV/Parquet file");
+  if (Buffer.from(head.subarray(0, 4)).toString("latin1") === "PAR1") return "tidy-parquet";
+  refuseHtml(head, file);
+  // Shift_JIS and UTF-8 agree on ASCII, and the time series' Japanese title is recognised after decoding as either.
+  const firstLine = Buffer.from(head).toString("latin1").split(/\r?\n/)[0] ?? "";
+  if (isHs9Header(firstLine)) return "hs9";
+  if (isTidyHeader(firstLine)) return "tidy-csv";
+  const newline = head.indexOf(0x0a);
+  const titleBytes = head.subarray(0, newline < 0 ? head.length : newline);
+  for (const encoding of ["shift_jis", "utf-8"]) {
+    if (timeSeriesKind(new TextDecoder(encoding).decode(titleBytes))) return "mof-timeseries";
+  }
+  if (firstLine.trimStart().startsWith("<?xml") || firstLine.includes("<hodoxml")) {
+    throw new InputError({ file, line: 1 }, "is XML (a press-release file?); press releases are not read yet");
+  }
+  throw new InputError({ file, line: 1 }, `cannot tell the format from the first line "${firstLine.slice(0, 80)}"; expected a MoF time series, an HS-9 table (Exp or Imp,Year,…) or a tidy CSV (period,flow,partner,…); --format forces one`);
+}
+
+export { parseTimeSeries, TIME_SERIES_URLS, type TimeSeriesKind } from "./mof-timeseries.js";
+export { parseTidyCsv, tidyReleases, TIDY_COLUMNS, type TidyRelease } from "./tidy.js";

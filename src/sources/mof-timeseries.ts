@@ -1,0 +1,154 @@
+// The Ministry's monthly time series (推移表): d41ma (world exports and imports, 1979–) and d51ma/d61ma
+// (world exports/imports by principal commodity, 1988–), as published at customs.go.jp in Shift_JIS.
+
+import Papa from "papaparse";
+import type { Flow, Observation } from "../domain.js";
+import { InputError } from "../errors.js";
+import { principalCommodity } from "./codes/index.js";
+import { decodeText, splitLines, type Encoding } from "./text.js";
+
+export type TimeSeriesKind = "d41ma" | "d51ma" | "d61ma";
+
+export interface TimeSeriesFile {
+  kind: TimeSeriesKind;
+  observations: Observation[];
+  /** Last month with figures; later rows are printed empty (`-`) or as zeros until published. */
+  lastPublished: string | null;
+}
+
+/** The official addresses of the three files. */
+export const TIME_SERIES_URLS: Record<TimeSeriesKind, string> = {
+  d41ma: "https://www.customs.go.jp/toukei/suii/html/data/d41ma.csv",
+  d51ma: "https://www.customs.go.jp/toukei/suii/html/data/d51ma.csv",
+  d61ma: "https://www.customs.go.jp/toukei/suii/html/data/d61ma.csv",
+};
+
+/** Tells the time series apart by their title rows; null when the text is not one of them. */
+export function timeSeriesKind(firstLine: string): TimeSeriesKind | null {
+  if (!firstLine.includes("《世界》") || !firstLine.includes("【月別】")) return null;
+  if (firstLine.includes("（輸出）")) return "d51ma";
+  if (firstLine.includes("（輸入）")) return "d61ma";
+  if (firstLine.includes("千円")) return "d41ma";
+  return null;
+}
+
+const MONTH_ROW = /^(\d{4})\/(0[1-9]|1[0-2])$/;
+const AMOUNT = /^\d+$/;
+
+function parseCsvLine(line: string): string[] {
+  return (Papa.parse<string[]>(line, { delimiter: "," }).data[0] ?? []).map((cell) => cell.trim());
+}
+
+/** A column printed for one commodity and measure. */
+interface Column {
+  index: number;
+  flow: Flow;
+  commodity: string;
+  measure: "value" | "quantity1";
+  unit: string;
+  label: string;
+}
+
+export function parseTimeSeries(bytes: Uint8Array, file: string, encoding: Encoding = "shift_jis"): TimeSeriesFile {
+  const text = decodeText(bytes, file, encoding);
+  if (!text.endsWith("\n")) {
+    throw new InputError({ file, line: splitLines(text).length }, "ends in the middle of a row (no line end after the last row): the file is truncated");
+  }
+  const lines = splitLines(text);
+  const kind = timeSeriesKind(lines[0] ?? "");
+  if (!kind) throw new InputError({ file, line: 1 }, `expected the title row of a MoF time series (《世界》 【月別】 …), found "${(lines[0] ?? "").slice(0, 60)}"`);
+  const { columns, headerLines } = kind === "d41ma" ? totalsColumns(lines, file) : commodityColumns(kind, lines, file);
+  const width = kind === "d41ma" ? 3 : parseCsvLine(lines[4]!).length;
+  return readMonths(kind, lines, headerLines, columns, width, file);
+}
+
+function expectCell(actual: string | undefined, expected: string, file: string, line: number, column: number): void {
+  if ((actual ?? "").trim() !== expected) {
+    throw new InputError({ file, line, column }, `expected "${expected}", found "${actual ?? ""}" (a column shifted or missing?)`);
+  }
+}
+
+function totalsColumns(lines: string[], file: string) {
+  const names = parseCsvLine(lines[2] ?? "");
+  ["Years/Months", "Exp-Total", "Imp-Total"].forEach((name, i) => expectCell(names[i], name, file, 3, i + 1));
+  if (names.length !== 3) throw new InputError({ file, line: 3 }, `expected 3 columns (Years/Months, Exp-Total, Imp-Total), found ${names.length}`);
+  const columns: Column[] = [
+    { index: 1, flow: "export", commodity: "total", measure: "value", unit: "JPY_thousand", label: "Exp-Total" },
+    { index: 2, flow: "import", commodity: "total", measure: "value", unit: "JPY_thousand", label: "Imp-Total" },
+  ];
+  return { columns, headerLines: 4 };
+}
+
+/** Header rows of d51ma/d61ma, keyed by their first cell. */
+const COMMODITY_HEADER_KEYS = ["", "", "報道発表品目名", "概況品名", "概況品コード", "", "Years/Months"];
+
+function commodityColumns(kind: "d51ma" | "d61ma", lines: string[], file: string) {
+  const flow: Flow = kind === "d51ma" ? "export" : "import";
+  const header = lines.slice(0, 7).map(parseCsvLine);
+  COMMODITY_HEADER_KEYS.forEach((key, i) => {
+    if (key) expectCell(header[i]?.[0], key, file, i + 1, 1);
+  });
+  const [, , , , codes, kinds, units] = header as [string[], string[], string[], string[], string[], string[], string[]];
+  const width = codes.length;
+  for (const [i, row] of [kinds, units].entries()) {
+    if (row.length !== width) throw new InputError({ file, line: i + 6 }, `expected ${width} columns as in the 概況品コード row, found ${row.length}`);
+  }
+  expectCell(kinds[1], "金額", file, 6, 2);
+  const columns: Column[] = [{ index: 1, flow, commodity: "total", measure: "value", unit: "JPY_thousand", label: "総額" }];
+  // Every other item is a (数量, 金額) pair whose code and name sit on the 数量 column.
+  for (let q = 2; q < width; q += 2) {
+    expectCell(kinds[q], "数量", file, 6, q + 1);
+    expectCell(kinds[q + 1], "金額", file, 6, q + 2);
+    const code = "pc:" + codes[q]!.replaceAll("'", "");
+    if (!principalCommodity(flow, code)) {
+      throw new InputError({ file, line: 5, column: q + 1 }, `unknown principal-commodity code ${codes[q]} for ${flow}s; expected one of the codes d51ma/d61ma print (see \`boeki codes --commodities\`)`);
+    }
+    const unit = /単位：(\w+)/.exec(units[q]!)?.[1] ?? "";
+    const label = header[2]![q] || header[3]![q] || code;
+    columns.push({ index: q, flow, commodity: code, measure: "quantity1", unit, label: `${label} 数量` });
+    columns.push({ index: q + 1, flow, commodity: code, measure: "value", unit: "JPY_thousand", label: `${label} 金額` });
+  }
+  return { columns, headerLines: 7 };
+}
+
+function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, columns: Column[], width: number, file: string): TimeSeriesFile {
+  const observations: Observation[] = [];
+  let lastPublished: string | null = null;
+  let firstUnpublishedLine: number | null = null;
+  let previousMonth: string | null = null;
+  for (let i = headerLines; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const cells = parseCsvLine(lines[i]!);
+    if (cells.length !== width) {
+      throw new InputError({ file, line: lineNo }, `expected ${width} fields, found ${cells.length} (a truncated or shifted row?)`);
+    }
+    const month = MONTH_ROW.exec(cells[0]!);
+    if (!month) throw new InputError({ file, line: lineNo, column: 1 }, `expected a month as YYYY/MM, found "${cells[0]}"`);
+    const period = `${month[1]}-${month[2]}`;
+    if (previousMonth !== null && period <= previousMonth) {
+      throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} follows ${previousMonth}; expected months in order, each once`);
+    }
+    previousMonth = period;
+    const row: Observation[] = [];
+    for (const column of columns) {
+      const cell = cells[column.index]!;
+      if (cell === "-" || cell === "") continue; // not published, or no quantity for this item
+      if (!AMOUNT.test(cell)) {
+        const problem = /^-\d/.test(cell) ? "a negative amount; the Ministry prints none in these tables" : "expected a whole number, - or nothing";
+        throw new InputError({ file, line: lineNo, column: column.index + 1 }, `"${cell}" in ${column.label}: ${problem}`);
+      }
+      row.push({ period, flow: column.flow, partner: "world", commodity: column.commodity, measure: column.measure, value: Number(cell), unit: column.unit, line: lineNo, column: column.label });
+    }
+    // Months not yet published are printed as '-' (d51ma/d61ma) or zeros (d41ma): they hold no figure, not zero.
+    if (row.every((o) => o.value === 0)) {
+      firstUnpublishedLine ??= lineNo;
+      continue;
+    }
+    if (firstUnpublishedLine !== null) {
+      throw new InputError({ file, line: firstUnpublishedLine }, `a month with no figures comes before ${period}, which has figures; expected empty months only after the last published one`);
+    }
+    lastPublished = period;
+    observations.push(...row);
+  }
+  return { kind, observations, lastPublished };
+}
