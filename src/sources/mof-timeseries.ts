@@ -150,5 +150,8 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
     lastPublished = period;
     observations.push(...row);
   }
+  if (lastPublished === null) {
+    throw new InputError({ file, line: headerLines + 1 }, lines.length > headerLines ? "has no month with figures" : "has a header but no rows");
+  }
   return { kind, observations, lastPublished };
 }

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Writes the repo's own small test files: good fixtures in test/fixtures, broken ones in test/bad-input.
+
+Run once after changing it (python3 test/make-fixtures.py); the files are committed, so tests need no Python.
+The time-series fixtures are written as real Shift_JIS (cp932) bytes with CRLF line ends, as the Ministry publishes.
+Numbers are invented in the Ministry's layout; none is copied from its files."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+FIX = os.path.join(HERE, "fixtures")
+BAD = os.path.join(HERE, "bad-input")
+
+
+def write(folder, name, text, encoding="cp932", newline="\r\n"):
+    data = text.replace("\n", newline).encode(encoding) if isinstance(text, str) else text
+    with open(os.path.join(folder, name), "wb") as f:
+        f.write(data)
+
+
+# d41ma: world totals, 2024/10 … 2025/12, published through 2025/11.
+D41_HEADER = "《世界》  【月別】　（単位：千円） ,,\nWORLD  Monthly Data  (a thousand yen) ,,\nYears/Months,Exp-Total,Imp-Total\n,,\n"
+months = [(2024, m) for m in (10, 11, 12)] + [(2025, m) for m in range(1, 13)]
+d41_rows = []
+for i, (y, m) in enumerate(months):
+    if (y, m) == (2025, 12):
+        d41_rows.append(f"{y}/{m:02d},0 ,0 ")
+    else:
+        d41_rows.append(f"{y}/{m:02d},{8_000_000_000 + i * 100_000_001} ,{8_500_000_000 - i * 50_000_003} ")
+D41 = D41_HEADER + "\n".join(d41_rows) + "\n"
+write(FIX, "d41ma-small.sjis.csv", D41)
+for old in ["2025/06,8800000008 ,8099999976 ", "2025/03,8500000005 ,8249999985 "]:
+    assert old in D41, old
+# The same file revised: three months changed, everything else identical.
+revised = D41.replace("2025/01,8300000003 ", "2025/01,8300000999 ").replace("2025/02,8400000004 ", "2025/02,8400001004 ").replace("2025/11,9300000013 ", "2025/11,9300123456 ")
+assert sum(a != b for a, b in zip(revised.splitlines(), D41.splitlines())) == 3
+write(FIX, "d41ma-small-revised.sjis.csv", revised)
+
+# d51ma: exports by principal commodity, narrowed to the total, foodstuff and motor vehicles.
+def d51(flow_title="（輸出）", codes=("'0'+'1'", "'70503'"), rows=None):
+    head = [
+        f"《世界》  【月別】  {flow_title},,,,,",
+        "WORLD Monthly Data  (Export),,,,,",
+        "報道発表品目名,総額,１．食料品,,自動車,",
+        "概況品名,,,,自動車,",
+        f"概況品コード,'0'～'9',{codes[0]},,{codes[1]},",
+        ",金額,数量,金額,数量,金額",
+        "Years/Months,(千円),(単位),(千円),(単位：NO),(千円)",
+    ]
+    rows = rows or [
+        "2025/10,9766185280 ,-,120000000 ,547353 ,1631820658 ",
+        "2025/11,9708885255 ,-,122567087 ,495021 ,1513570500 ",
+        "2025/12,-,-,-,-,-",
+    ]
+    return "\n".join(head + rows) + "\n"
+write(FIX, "d51ma-small.sjis.csv", d51())
+
+# HS-9 tables in the e-Stat layout (no Custom/Country) and the Customs layout (with both).
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+def hs9_header(custom=False, country=False):
+    cols = ["Exp or Imp", "Year"] + (["Custom"] if custom else []) + ["HS"] + (["Country"] if country else []) + ["Unit1", "Unit2", "Quantity1-Year", "Quantity2-Year", "Value-Year"]
+    for m in MONTHS:
+        cols += [f"Quantity1-{m}", f"Quantity2-{m}", f"Value-{m}"]
+    return ",".join(cols)
+
+def hs9_row(flow, year, hs, months_data, custom=None, country=None, unit1="NO", unit2="KG", quote=True):
+    cells = [str(flow), str(year)] + ([custom] if custom else []) + [f"'{hs}'" if quote else hs] + ([country] if country else []) + [unit1, unit2]
+    q1 = sum(d[0] for d in months_data); q2 = sum(d[1] for d in months_data); v = sum(d[2] for d in months_data)
+    cells += [str(q1), str(q2), str(v)]
+    for d in months_data:
+        cells += [str(x) for x in d]
+    return ",".join(cells)
+
+def ytd(through, base):
+    return [(base + i, base * 10 + i, base * 1000 + i * 7) if i < through else (0, 0, 0) for i in range(12)]
+
+estat = [hs9_header(),
+         hs9_row(1, 2026, "870323929", ytd(8, 100)),
+         hs9_row(1, 2026, "000000190", ytd(8, 20), unit1="  "),
+         hs9_row(2, 2026, "870323929", ytd(8, 5))]
+write(FIX, "hs9_E_2026-08.csv", "\n".join(estat) + "\n", "ascii", "\n")
+# The September table of the same year: Jan–Aug as before except one revised cell, September added.
+sep = [hs9_header(),
+       hs9_row(1, 2026, "870323929", [(d[0], d[1], d[2] + (5 if i == 2 else 0)) for i, d in enumerate(ytd(9, 100))]),
+       hs9_row(1, 2026, "000000190", ytd(9, 20), unit1="  "),
+       hs9_row(2, 2026, "870323929", ytd(9, 5))]
+write(FIX, "hs9_E_2026-09.csv", "\n".join(sep) + "\n", "ascii", "\n")
+customs = [hs9_header(True, True),
+           hs9_row(1, 2017, "010121000", [(0, 1, 100)] * 12, custom="104", country="304", unit1="", quote=False),
+           hs9_row(1, 2017, "010121000", [(0, 2, 250)] * 12, custom="300", country="304", unit1="", quote=False),
+           hs9_row(1, 2017, "010121000", [(0, 3, 999)] + [(0, 0, 0)] * 11, custom="104", country="105", unit1="", quote=False)]
+write(FIX, "hs9_customs_2017.csv", "\n".join(customs) + "\n", "ascii", "\n")
+
+TIDY_HEAD = "period,flow,partner,commodity,measure,value,unit,stage,released,source\n"
+tidy = TIDY_HEAD + "\n".join([
+    "2025-11,export,world,total,value,9714672,JPY_million,provisional,2025-12-17,press 2025-11",
+    "2025-11,export,world,total,yoy_pct,6.1,pct,provisional,2025-12-17,press 2025-11",
+    "2025-11,export,304,total,value,1725000,JPY_million,provisional,2025-12-17,press 2025-11",
+    "2025-11,export,group:eu,pc:70503,value,120000,JPY_million,provisional,2025-12-17,press 2025-11",
+    "2025-10,export,world,total,value,9756000,JPY_million,provisional,2025-11-20,press 2025-10",
+]) + "\n"
+write(FIX, "tidy-small.csv", tidy, "utf-8", "\n")
+
+# ---- the bad-input corpus: each file is wrong in one way; test/bad-input.test.ts says how.
+for name in os.listdir(BAD):
+    if name.endswith((".csv", ".parquet")):
+        os.remove(os.path.join(BAD, name))
+write(BAD, "empty.csv", b"")
+write(BAD, "d41ma-header-only.csv", D41_HEADER)
+write(BAD, "hs9-header-only.csv", hs9_header() + "\n", "ascii", "\n")
+write(BAD, "tidy-header-only.csv", TIDY_HEAD, "utf-8", "\n")
+write(BAD, "d41ma-truncated.csv", D41.replace("\n", "\r\n").encode("cp932")[: D41.replace("\n", "\r\n").encode("cp932").index(b"2025/03") + 13])
+hs9_text = "\n".join(estat) + "\n"
+write(BAD, "hs9-truncated.csv", hs9_text.encode("ascii")[: len(hs9_text) - 40])
+write(BAD, "d51ma-utf8-not-sjis.csv", d51(), "utf-8")
+write(BAD, "tidy-sjis-not-utf8.csv", TIDY_HEAD + "2025-11,export,world,total,value,1,JPY_million,provisional,2025-12-17,財務省 貿易統計\n", "cp932", "\n")
+write(BAD, "html-error-page.csv", "<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head><body>メンテナンス中</body></html>\n", "utf-8", "\n")
+write(BAD, "d41ma-shifted-header.csv", D41.replace("Years/Months,Exp-Total,Imp-Total", "Years/Months,Imp-Total,Exp-Total"))
+write(BAD, "d41ma-extra-field.csv", D41.replace("2025/04,8600000006 ,", "2025/04,8600000006 ,123 ,"))
+write(BAD, "hs9-missing-column.csv", "\n".join([estat[0].replace("Unit2,", "")] + estat[1:]) + "\n", "ascii", "\n")
+write(BAD, "hs9-shifted-row.csv", "\n".join(estat[:2] + [estat[2].replace(",KG,", ",KG,0,", 1)] + estat[3:]) + "\n", "ascii", "\n")
+write(BAD, "d41ma-non-numeric.csv", D41.replace("2025/05,8700000007 ", "2025/05,87OOOOOOO7 "))
+write(BAD, "hs9-non-numeric.csv", "\n".join(estat[:3] + [estat[3].replace(",50,", ",5O,", 1)]) + "\n", "ascii", "\n")
+write(BAD, "hs9-negative.csv", "\n".join(estat[:2] + [estat[2].replace(",200,", ",-200,", 1)] + estat[3:]) + "\n", "ascii", "\n")
+write(BAD, "d51ma-negative.csv", d51(rows=["2025/10,9766185280 ,-,120000000 ,547353 ,-1631820658 ", "2025/11,9708885255 ,-,122567087 ,495021 ,1513570500 "]))
+write(BAD, "hs9-duplicate-key.csv", "\n".join(estat + [estat[1]]) + "\n", "ascii", "\n")
+write(BAD, "tidy-duplicate-key.csv", tidy + "2025-11,export,304,total,value,1726000,JPY_million,provisional,2025-12-17,press 2025-11\n", "utf-8", "\n")
+write(BAD, "d41ma-duplicate-month.csv", D41.replace("2025/06,8800000008 ,8099999976 \n", "2025/06,8800000008 ,8099999976 \n2025/06,8800000999 ,8099999976 \n"))
+write(BAD, "hs9-unknown-country.csv", "\n".join([hs9_header(True, True)] + customs[1:2] + [customs[3].replace(",105,", ",999,")]) + "\n", "ascii", "\n")
+write(BAD, "tidy-unknown-partner.csv", TIDY_HEAD + "2025-11,export,moon,total,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
+write(BAD, "d51ma-unknown-commodity.csv", d51(codes=("'0'+'1'", "'99999'")))
+write(BAD, "tidy-unknown-commodity.csv", TIDY_HEAD + "2025-11,import,world,pc:7050301,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
+write(BAD, "hs9-year-to-date.csv", hs9_text, "ascii", "\n")  # no month in the name, data through August: refuse to guess
+write(BAD, "hs9_E_2026-03.csv", hs9_text, "ascii", "\n")  # the name says March, the data run to August
+write(BAD, "hs9-year-total-wrong.csv", "\n".join(estat[:1] + [estat[1].replace(",828,", ",829,", 1)] + estat[2:]) + "\n", "ascii", "\n")
+write(BAD, "d41ma-gap.csv", D41.replace("2025/03,8500000005 ,8249999985 ", "2025/03,0 ,0 "))
+write(BAD, "tidy-bad-period.csv", TIDY_HEAD + "2025-13,export,world,total,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
+write(BAD, "tidy-bad-unit.csv", TIDY_HEAD + "2025-11,export,world,total,value,1,USD_million,provisional,2025-12-17,x\n", "utf-8", "\n")
+write(BAD, "tidy-negative.csv", TIDY_HEAD + "2025-11,export,world,total,value,-5,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
+write(BAD, "tidy-corrupt.parquet", b"PAR1" + b"\x00garbage, not a parquet file" * 4)
