@@ -129,8 +129,8 @@ write(BAD, "hs9-unknown-country.csv", "\n".join([hs9_header(True, True)] + custo
 write(BAD, "tidy-unknown-partner.csv", TIDY_HEAD + "2025-11,export,moon,total,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
 write(BAD, "d51ma-unknown-commodity.csv", d51(codes=("'0'+'1'", "'99999'")))
 write(BAD, "tidy-unknown-commodity.csv", TIDY_HEAD + "2025-11,import,world,pc:7050301,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
-write(BAD, "hs9-year-to-date.csv", hs9_text, "ascii", "\n")  # no month in the name, data through August: refuse to guess
-write(BAD, "hs9_E_2026-03.csv", hs9_text, "ascii", "\n")  # the name says March, the data run to August
+write(BAD, "hs9-year-to-date.csv", "\n".join(estat[:3]) + "\n", "ascii", "\n")  # no month in the name, data through August: refuse to guess
+write(BAD, "hs9_E_2026-03.csv", "\n".join(estat[:2]) + "\n", "ascii", "\n")  # the name says March, the data run to August
 write(BAD, "hs9-year-total-wrong.csv", "\n".join(estat[:1] + [estat[1].replace(",828,", ",829,", 1)] + estat[2:]) + "\n", "ascii", "\n")
 write(BAD, "d41ma-gap.csv", D41.replace("2025/03,8500000005 ,8249999985 ", "2025/03,0 ,0 "))
 write(BAD, "tidy-bad-period.csv", TIDY_HEAD + "2025-13,export,world,total,value,1,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")

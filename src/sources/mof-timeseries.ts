@@ -116,6 +116,7 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
   let lastPublished: string | null = null;
   let firstUnpublishedLine: number | null = null;
   let previousMonth: string | null = null;
+  const monthLines = new Map<string, number>();
   for (let i = headerLines; i < lines.length; i++) {
     const lineNo = i + 1;
     const cells = parseCsvLine(lines[i]!);
@@ -125,10 +126,13 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
     const month = MONTH_ROW.exec(cells[0]!);
     if (!month) throw new InputError({ file, line: lineNo, column: 1 }, `expected a month as YYYY/MM, found "${cells[0]}"`);
     const period = `${month[1]}-${month[2]}`;
-    if (previousMonth !== null && period <= previousMonth) {
-      throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} follows ${previousMonth}; expected months in order, each once`);
+    const earlier = monthLines.get(period);
+    if (earlier !== undefined) throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} appears again (first at line ${earlier}); expected each month once`);
+    if (previousMonth !== null && period < previousMonth) {
+      throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} follows ${previousMonth}; expected months in order`);
     }
     previousMonth = period;
+    monthLines.set(period, lineNo);
     const row: Observation[] = [];
     for (const column of columns) {
       const cell = cells[column.index]!;

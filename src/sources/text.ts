@@ -73,8 +73,8 @@ export function decodeText(bytes: Uint8Array, file: string, expected: Encoding):
     return shiftJis.decode(body);
   }
   if (!decodes(utf8, body)) {
-    const sjis = decodes(shiftJis, body) ? " (it looks like Shift_JIS: pass --encoding shift_jis)" : "";
-    throw new InputError({ file, line: firstBadLine(utf8, body) }, `is not valid UTF-8${sjis}`);
+    const sjis = decodes(shiftJis, body) ? " (the bytes look like Shift_JIS: re-encode the file as UTF-8)" : "";
+    throw new InputError({ file, line: firstBadLine(utf8, body) }, `is not valid UTF-8${sjis}; expected UTF-8 text`);
   }
   return utf8.decode(body);
 }

@@ -105,7 +105,7 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
   const parts = await parseParts(store, file, format, options);
   const reports: ReleaseReport[] = [];
   for (const [part, { meta, observations }] of parts.entries()) {
-    reports.push(await landObservations(store, { meta, observations, fileName, sha256, part }));
+    reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
   }
   return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0) };
 }
@@ -185,7 +185,7 @@ export async function insertRelease(
 /** Orders vintages: the later effective date wins, and of one day the later release. */
 export const VINTAGE_ORDER = `(date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + r.release_id)`;
 
-async function landObservations(store: Store, p: Part & { fileName: string; sha256: string; part: number }): Promise<ReleaseReport> {
+async function landObservations(store: Store, p: Part & { file: string; fileName: string; sha256: string; part: number }): Promise<ReleaseReport> {
   const releaseId = await nextReleaseId(store);
   await insertRelease(store, { releaseId, meta: p.meta, fileName: p.fileName, sha256: p.sha256, part: p.part });
   await store.run(`CREATE OR REPLACE TEMP TABLE staged (period VARCHAR, flow VARCHAR, partner VARCHAR, commodity VARCHAR,
@@ -213,7 +213,7 @@ async function landObservations(store: Store, p: Part & { fileName: string; sha2
     ORDER BY b.line, a.line LIMIT 1`);
   if (conflict) {
     throw new InputError(
-      { file: p.fileName, line: conflict.b_line, column: conflict.b_col },
+      { file: p.file, line: conflict.b_line, column: conflict.b_col },
       `${conflict.b_value} conflicts with ${conflict.a_value} at line ${conflict.a_line} (${conflict.a_col}) for the same observation (${conflict.key}); one release holds one value per observation`,
     );
   }
