@@ -1,7 +1,7 @@
 // Shared by the tests: where the Ministry's real files are, a fresh store per test, and a fingerprint
 // of a store's whole contents to show that a failed ingest changed nothing.
 
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -45,4 +45,17 @@ export async function fingerprint(store: Store): Promise<string> {
 export function boeki(args: string[], options: { cwd?: string } = {}) {
   const result = spawnSync(process.execPath, [path.join(REPO, "bin", "boeki.js"), ...args], { cwd: options.cwd ?? REPO, encoding: "utf8", timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same, without blocking this process: for tests whose own HTTP server the CLI talks to. */
+export function boekiAsync(args: string[], options: { cwd?: string } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(REPO, "bin", "boeki.js"), ...args], { cwd: options.cwd ?? REPO });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }
