@@ -28,7 +28,7 @@ const EXPECTED: Record<string, RegExp> = {
   "hs9-negative.csv": /hs9-negative\.csv:3 column "Quantity2-Jan": a negative amount \(-200\)/,
   "d51ma-negative.csv": /d51ma-negative\.csv:8:6: "-1631820658" in 自動車 金額: a negative amount/,
   "tidy-negative.csv": /tidy-negative\.csv:2 column "value": a negative value \(-5\)/,
-  "hs9-duplicate-key.csv": /hs9-duplicate-key\.csv:5: repeats the key \(Exp or Imp, HS\) = \(1, 870323929\) of line 2/,
+  "hs9-duplicate-key_2026-08.csv": /hs9-duplicate-key_2026-08\.csv:5: repeats the key \(Exp or Imp, HS\) = \(1, 870323929\) of line 2/,
   "tidy-duplicate-key.csv": /tidy-duplicate-key\.csv:7 column "value": 1726000000 conflicts with 1725000000 at line 4/,
   "d41ma-duplicate-month.csv": /d41ma-duplicate-month\.csv:14:1: month 2025-06 appears again \(first at line 13\)/,
   "hs9-unknown-country.csv": /hs9-unknown-country\.csv:3 column "Country": unknown MoF country code 999/,

@@ -37,7 +37,7 @@ export async function fingerprint(store: Store): Promise<string> {
            (SELECT count(*) FROM observations) AS observations,
            (SELECT coalesce(sum(hash(dataset, period, flow, partner, commodity, measure, value, release_id)), 0) FROM observations)::VARCHAR AS observation_hash,
            (SELECT count(*) FROM hs9_lines) AS hs9_lines,
-           (SELECT coalesce(sum(hash(release_id, hs, partner, v_01, v_12)), 0) FROM hs9_lines)::VARCHAR AS hs9_hash`);
+           (SELECT coalesce(sum(hash(release_id, hs, partner, custom, v_01, v_08, v_12)), 0) FROM hs9_lines)::VARCHAR AS hs9_hash`);
   return JSON.stringify(parts[0]);
 }
 

@@ -122,7 +122,7 @@ write(BAD, "d41ma-non-numeric.csv", D41.replace("2025/05,8700000007 ", "2025/05,
 write(BAD, "hs9-non-numeric.csv", "\n".join(estat[:3] + [estat[3].replace(",50,", ",5O,", 1)]) + "\n", "ascii", "\n")
 write(BAD, "hs9-negative.csv", "\n".join(estat[:2] + [estat[2].replace(",200,", ",-200,", 1)] + estat[3:]) + "\n", "ascii", "\n")
 write(BAD, "d51ma-negative.csv", d51(rows=["2025/10,9766185280 ,-,120000000 ,547353 ,-1631820658 ", "2025/11,9708885255 ,-,122567087 ,495021 ,1513570500 "]))
-write(BAD, "hs9-duplicate-key.csv", "\n".join(estat + [estat[1]]) + "\n", "ascii", "\n")
+write(BAD, "hs9-duplicate-key_2026-08.csv", "\n".join(estat + [estat[1]]) + "\n", "ascii", "\n")
 write(BAD, "tidy-duplicate-key.csv", tidy + "2025-11,export,304,total,value,1726000,JPY_million,provisional,2025-12-17,press 2025-11\n", "utf-8", "\n")
 write(BAD, "d41ma-duplicate-month.csv", D41.replace("2025/06,8800000008 ,8099999976 \n", "2025/06,8800000008 ,8099999976 \n2025/06,8800000999 ,8099999976 \n"))
 write(BAD, "hs9-unknown-country.csv", "\n".join([hs9_header(True, True)] + customs[1:2] + [customs[3].replace(",105,", ",999,")]) + "\n", "ascii", "\n")

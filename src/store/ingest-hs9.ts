@@ -1,45 +1,56 @@
-// Lands an HS-9 statistical table: DuckDB parses the file straight into a staging table (the fast path),
-// SQL checks it, and only lines with news are kept. When DuckDB or the checks refuse the file, the table
-// is read again in JavaScript to say exactly which line and column is wrong.
+// Lands an HS-9 statistical table. DuckDB reads the file twice, which is cheaper than holding it: once to
+// check every line (codes, signs, year totals, the last month with figures), once straight into the store.
+// When DuckDB or the checks refuse the file, it is read again in JavaScript to say which line and column is wrong.
 
 import { readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { AMOUNT_COLUMNS, diagnoseHs9, hs9Layout, MONTHS, MONTH_MEASURES, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
+import { AMOUNT_COLUMNS, diagnoseHs9, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
 import { decodeText } from "../sources/text.js";
 import { insertRelease, VINTAGE_ORDER, type IngestOptions, type ReleaseReport } from "./ingest.js";
 import { HS9_CELL_COLUMNS } from "./schema.js";
 import type { Store } from "./store.js";
 
+const MEASURE_PREFIX = { Quantity1: "q1", Quantity2: "q2", Value: "v" } as const;
+const pad = (month: number) => String(month).padStart(2, "0");
+
 /** `Quantity1-Jan` → `q1_01`; `Value-Year` → `v_year`. */
 function cellName(column: string): string {
-  const [measure, month] = column.split("-") as [string, string];
-  const m = measure === "Quantity1" ? "q1" : measure === "Quantity2" ? "q2" : "v";
-  return month === "Year" ? `${m}_year` : `${m}_${String(MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1).padStart(2, "0")}`;
+  const [measure, month] = column.split("-") as [keyof typeof MEASURE_PREFIX, string];
+  const m = MEASURE_PREFIX[measure];
+  return month === "Year" ? `${m}_year` : `${m}_${pad(MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1)}`;
 }
 
-function readCsvSql(file: string, layout: Hs9Layout): string {
-  const types = layout.columns.map((c) => {
-    const type = AMOUNT_COLUMNS.includes(c) ? "BIGINT" : c === "Year" ? "SMALLINT" : "VARCHAR";
-    return `'${c.replaceAll("'", "''")}': '${type}'`;
-  });
+function readCsv(file: string, layout: Hs9Layout): string {
+  const types = layout.columns.map((c) => `'${c}': '${AMOUNT_COLUMNS.includes(c) ? "BIGINT" : c === "Year" ? "SMALLINT" : "VARCHAR"}'`);
   return `read_csv('${file.replaceAll("'", "''")}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"',
-            strict_mode = true, null_padding = false, all_varchar = false, columns = {${types.join(", ")}})`;
+            strict_mode = true, null_padding = false, columns = {${types.join(", ")}})`;
 }
 
-const q = (name: string) => `"${name}"`;
+/** The file's lines in the store's terms: integer keys, trimmed units, the amounts named as cells. */
+function linesSql(file: string, layout: Hs9Layout): string {
+  const columns = [
+    `TRY_CAST("Exp or Imp" AS UTINYINT) AS flow`,
+    `"Year" AS year`,
+    layout.hasCustom ? `trim("Custom") AS custom` : `'' AS custom`,
+    `trim(replace("HS", '''', '')) AS hs_text`,
+    layout.hasCountry ? `trim("Country") AS partner_text` : `'' AS partner_text`,
+    `coalesce(trim("Unit1"), '') AS unit1`,
+    `coalesce(trim("Unit2"), '') AS unit2`,
+    ...AMOUNT_COLUMNS.map((c) => `"${c}" AS ${cellName(c)}`),
+  ];
+  return `SELECT ${columns.join(", ")} FROM ${readCsv(file, layout)}`;
+}
 
 async function readHeader(file: string): Promise<string> {
   const text = decodeText(new Uint8Array((await readFile(file)).subarray(0, 8192)), file, "utf8");
   return text.split("\n")[0] ?? "";
 }
 
-/** Runs a query task by task so that a progress bar can follow DuckDB's own progress through the file. */
-async function runWithProgress(store: Store, sql: string, onProgress?: (fraction: number, rows: number) => void): Promise<void> {
+/** Runs a statement task by task so that a progress bar can follow DuckDB's own progress through the file. */
+async function runWithProgress(store: Store, sql: string, onProgress?: (fraction: number, rows: number) => void) {
   const pending = await store.connection.start(sql);
   let last = 0;
-  for (;;) {
-    const state = pending.runTask();
-    if (state === 0 /* RESULT_READY */) break;
+  while (pending.runTask() !== 0 /* RESULT_READY */) {
     if (onProgress && Date.now() - last > 200) {
       last = Date.now();
       const { percentage, rows_processed } = store.connection.progress;
@@ -47,7 +58,17 @@ async function runWithProgress(store: Store, sql: string, onProgress?: (fraction
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  await pending.getResult();
+  return pending.readAll();
+}
+
+interface Check {
+  rows: number;
+  bad: number;
+  years: number;
+  year: number;
+  last_month: number;
+  /** Non-zero cells per month, `nz_01` … `nz_12`. */
+  [nonZeroCells: `nz_${string}`]: number;
 }
 
 export async function landHs9Table(
@@ -60,50 +81,34 @@ export async function landHs9Table(
     diagnoseHs9(decodeText(await readFile(file), file, "utf8"), file, ctx.options.through);
     throw new InputError({ file }, `was refused by the CSV reader: ${(cause as Error)?.message?.split("\n")[0] ?? cause}`);
   };
+  const progress = (phase: number) =>
+    ctx.options.onProgress && ((fraction: number, rows: number) => ctx.options.onProgress!({ file, fraction: (phase + fraction) / 2, rows }));
 
-  const select = [
-    `CASE "Exp or Imp" WHEN '1' THEN 'export' WHEN '2' THEN 'import' END AS flow`,
-    `"Exp or Imp" AS flow_code`,
-    `"Year" AS year`,
-    layout.hasCustom ? `trim("Custom") AS custom` : `'' AS custom`,
-    `trim(replace("HS", '''', '')) AS hs`,
-    layout.hasCountry ? `trim("Country") AS partner` : `'world' AS partner`,
-    `coalesce(trim("Unit1"), '') AS unit1`,
-    `coalesce(trim("Unit2"), '') AS unit2`,
-    ...AMOUNT_COLUMNS.map((c) => `${q(c)} AS ${cellName(c)}`),
-  ];
-  try {
-    await runWithProgress(
-      store,
-      `CREATE OR REPLACE TEMP TABLE hs9_staged AS SELECT ${select.join(", ")} FROM ${readCsvSql(file, layout)}`,
-      ctx.options.onProgress && ((fraction, rows) => ctx.options.onProgress!({ file, fraction, rows })),
-    );
-  } catch (error) {
-    await explain(error);
-  }
-
-  const monthHasData = MONTHS.map((_, i) => {
-    const m = String(i + 1).padStart(2, "0");
-    return `max(CASE WHEN q1_${m} > 0 OR q2_${m} > 0 OR v_${m} > 0 THEN ${i + 1} ELSE 0 END)`;
-  });
+  // Pass 1: check every line without keeping it.
   const amounts = AMOUNT_COLUMNS.map(cellName);
-  const totalsMismatch = MONTH_MEASURES.map((_, k) => {
-    const m = ["q1", "q2", "v"][k]!;
-    return `${m}_year <> ${MONTHS.map((__, i) => `${m}_${String(i + 1).padStart(2, "0")}`).join(" + ")}`;
-  });
-  const [check] = await store.rows<{ rows: number; bad: number; years: number; year: number; last_month: number; keys: number }>(`
+  const monthCells = (m: number) => ["q1", "q2", "v"].map((k) => `${k}_${pad(m)}`);
+  const totalsDiffer = ["q1", "q2", "v"].map((k) => `${k}_year <> ${MONTHS.map((_, i) => `${k}_${pad(i + 1)}`).join(" + ")}`);
+  const checkSql = `
     SELECT count(*) AS rows,
-           count(*) FILTER (WHERE flow IS NULL OR NOT regexp_full_match(hs, '\\d{9}')
+           count(*) FILTER (WHERE flow IS NULL OR flow NOT IN (1, 2) OR NOT regexp_full_match(hs_text, '\\d{9}')
                                OR (custom <> '' AND NOT regexp_full_match(custom, '\\w{3}'))
-                               OR (partner <> 'world' AND partner NOT IN (SELECT code FROM partners WHERE kind = 'country'))
+                               OR (partner_text <> '' AND partner_text NOT IN (SELECT code FROM partners WHERE kind = 'country'))
                                OR least(${amounts.join(", ")}) < 0
-                               OR ${totalsMismatch.join(" OR ")}) AS bad,
+                               OR ${totalsDiffer.join(" OR ")}) AS bad,
            count(DISTINCT year) AS years, min(year) AS year,
-           greatest(${monthHasData.join(", ")}) AS last_month,
-           count(DISTINCT (flow, custom, hs, partner)) AS keys
-    FROM hs9_staged`);
-  if (!check || check.rows === 0) throw new InputError({ file, line: 2 }, "has a header but no rows");
-  if (check.bad > 0 || check.years !== 1 || check.keys !== check.rows) await explain(new Error(`${check.bad} rows failed the checks`));
+           greatest(${MONTHS.map((_, i) => `max(CASE WHEN ${monthCells(i + 1).map((c) => `${c} > 0`).join(" OR ")} THEN ${i + 1} ELSE 0 END)`).join(", ")}) AS last_month,
+           ${MONTHS.map((_, i) => `sum(${monthCells(i + 1).map((c) => `(${c} <> 0)::INTEGER`).join(" + ")}) AS nz_${pad(i + 1)}`).join(",\n           ")}
+    FROM (${linesSql(file, layout)})`;
+  let check: Check;
+  try {
+    const reader = await runWithProgress(store, checkSql, progress(0));
+    check = reader.getRowObjectsJson()[0] as unknown as Check;
+    for (const key of Object.keys(check)) (check as unknown as Record<string, number>)[key] = Number((check as unknown as Record<string, unknown>)[key]);
+  } catch (error) {
+    return explain(error);
+  }
+  if (check.rows === 0) throw new InputError({ file, line: 2 }, "has a header but no rows");
+  if (check.bad > 0 || check.years !== 1) await explain(new Error(`${check.bad} lines failed the checks`));
   let through: number;
   try {
     through = throughMonth(file, check.year, check.last_month, ctx.options.through);
@@ -113,39 +118,48 @@ export async function landHs9Table(
   }
 
   const releaseId = ctx.nextReleaseId;
-  const throughLabel = `${check.year}-${String(through).padStart(2, "0")}`;
+  const throughLabel = `${check.year}-${pad(through)}`;
+  const stage = ctx.options.stage ?? "unknown";
   await insertRelease(store, {
     releaseId,
-    meta: { dataset: "mof.hs9", format: "hs9", stage: ctx.options.stage ?? "unknown", released: ctx.options.released ?? null, source: `MoF HS-9 statistical table ${ctx.fileName}`, through: throughLabel },
+    meta: { dataset: "mof.hs9", format: "hs9", stage, released: ctx.options.released ?? null, source: `MoF HS-9 statistical table ${ctx.fileName}`, through: throughLabel },
     fileName: ctx.fileName,
     sha256: ctx.sha256,
     part: 0,
   });
-  // Months after `through` print 0 but are not published: they become NULL, i.e. no figure.
-  const published = (cell: string) => (Number(cell.slice(-2)) <= through ? cell : `NULL`);
-  const [{ has_history }] = (await store.rows<{ has_history: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM hs9_lines WHERE year = ?) AS has_history`, [check.year],
-  )) as [{ has_history: boolean }];
 
+  // Pass 2: into the store. Months after `through` print 0 but are not published: they become NULL.
+  const published = (cell: string) => (Number(cell.slice(-2)) <= through ? cell : `NULL`);
+  const stored = `SELECT ${releaseId} AS release_id, flow, year, custom, hs_text::UINTEGER AS hs,
+                         CASE partner_text WHEN '' THEN 0 ELSE partner_text::USMALLINT END AS partner, unit1, unit2,
+                         ${HS9_CELL_COLUMNS.map((c) => `${published(c)} AS ${c}`).join(", ")}
+                  FROM (${linesSql(file, layout)})`;
+  const [{ history }] = (await store.rows<{ history: boolean }>(`SELECT EXISTS (SELECT 1 FROM hs9_lines WHERE year = ?) AS history`, [check.year])) as [{ history: boolean }];
   let counts: { added: number; revised: number; unchanged: number };
-  if (!has_history) {
-    await store.run(`INSERT INTO hs9_lines SELECT ${releaseId}, flow, year, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.map(published).join(", ")} FROM hs9_staged`);
-    const nonZero = HS9_CELL_COLUMNS.filter((c) => Number(c.slice(-2)) <= through).map((c) => `(${c} <> 0)::INTEGER`);
-    const [row] = await store.rows<{ added: number }>(`SELECT coalesce(sum(${nonZero.join(" + ")}), 0)::BIGINT AS added FROM hs9_staged`);
-    counts = { added: row!.added, revised: 0, unchanged: 0 };
-  } else {
-    counts = await landRevision(store, releaseId, check.year, published);
+  // The order lines are written in does not matter (every read sorts), and not keeping it halves the write.
+  await store.run(`SET preserve_insertion_order = false`);
+  try {
+    if (!history) {
+      await runWithProgress(store, `INSERT INTO hs9_lines ${stored}`, progress(1));
+      counts = { added: MONTHS.slice(0, through).reduce((n, _, i) => n + check[`nz_${pad(i + 1)}`]!, 0), revised: 0, unchanged: 0 };
+    } else {
+      counts = await landRevision(store, releaseId, check.year, stored, explain);
+    }
+  } finally {
+    await store.run(`RESET preserve_insertion_order`);
   }
+  if (!history && (await hasDuplicateKey(store, `hs9_lines WHERE release_id = ${releaseId}`))) await explain(new Error("a key appears twice"));
   await store.run(`UPDATE releases SET added = ?, revised = ?, unchanged = ? WHERE release_id = ?`, [counts.added, counts.revised, counts.unchanged, releaseId]);
-  await store.run(`DROP TABLE hs9_staged`);
-  return {
-    release: { releaseId, dataset: "mof.hs9", stage: ctx.options.stage ?? "unknown", released: ctx.options.released ?? null, through: throughLabel, ...counts },
-    rowsRead: counts.added + counts.revised + counts.unchanged,
-  };
+  return { release: { releaseId, dataset: "mof.hs9", stage, released: ctx.options.released ?? null, through: throughLabel, ...counts }, rowsRead: counts.added + counts.revised + counts.unchanged };
+}
+
+/** Checked after the lines are written, where the keys are integers and the check is cheap. */
+async function hasDuplicateKey(store: Store, lines: string): Promise<boolean> {
+  return (await store.rows(`SELECT 1 FROM ${lines} GROUP BY flow, custom, hs, partner HAVING count(*) > 1 LIMIT 1`)).length > 0;
 }
 
 /** A table for a year already in the store: keep only the cells that differ from those in force. */
-async function landRevision(store: Store, releaseId: number, year: number, published: (cell: string) => string) {
+async function landRevision(store: Store, releaseId: number, year: number, stored: string, explain: (cause: unknown) => Promise<never>) {
   const inForce = HS9_CELL_COLUMNS.map((c) => `max_by(l.${c}, ${VINTAGE_ORDER}) FILTER (WHERE l.${c} IS NOT NULL) AS ${c}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE hs9_before AS
     SELECT l.flow, l.custom, l.hs, l.partner, ${inForce.join(", ")}
@@ -153,14 +167,15 @@ async function landRevision(store: Store, releaseId: number, year: number, publi
     WHERE l.year = ${year} AND l.release_id <> ${releaseId} AND r.effective <= (SELECT effective FROM releases WHERE release_id = ${releaseId})
     GROUP BY ALL`);
   const news = HS9_CELL_COLUMNS.map((c) => `CASE WHEN b.${c} IS NOT DISTINCT FROM n.${c} THEN NULL ELSE n.${c} END AS ${c}`);
+  const count = (condition: (c: string) => string) => HS9_CELL_COLUMNS.map((c) => `(${condition(c)})::INTEGER`).join(" + ");
   await store.run(`CREATE OR REPLACE TEMP TABLE hs9_news AS
-    SELECT n.flow, n.year, n.custom, n.hs, n.partner, n.unit1, n.unit2, ${news.join(", ")},
-           ${HS9_CELL_COLUMNS.map((c) => `(n.${c} IS NOT NULL AND b.${c} IS NULL AND n.${c} <> 0)::INTEGER`).join(" + ")} AS added,
-           ${HS9_CELL_COLUMNS.map((c) => `(n.${c} IS NOT NULL AND b.${c} IS NOT NULL AND n.${c} <> b.${c})::INTEGER`).join(" + ")} AS revised,
-           ${HS9_CELL_COLUMNS.map((c) => `(n.${c} IS NOT NULL AND n.${c} = b.${c} AND n.${c} <> 0)::INTEGER`).join(" + ")} AS unchanged
-    FROM (SELECT flow, year, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.map((c) => `${published(c)} AS ${c}`).join(", ")} FROM hs9_staged) n
-    LEFT JOIN hs9_before b USING (flow, custom, hs, partner)`);
-  await store.run(`INSERT INTO hs9_lines SELECT ${releaseId}, flow, year, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.join(", ")}
+    SELECT n.release_id, n.flow, n.year, n.custom, n.hs, n.partner, n.unit1, n.unit2, ${news.join(", ")},
+           ${count((c) => `n.${c} IS NOT NULL AND b.${c} IS NULL AND n.${c} <> 0`)} AS added,
+           ${count((c) => `n.${c} IS NOT NULL AND b.${c} IS NOT NULL AND n.${c} <> b.${c}`)} AS revised,
+           ${count((c) => `n.${c} IS NOT NULL AND n.${c} = b.${c} AND n.${c} <> 0`)} AS unchanged
+    FROM (${stored}) n LEFT JOIN hs9_before b USING (flow, custom, hs, partner)`);
+  if (await hasDuplicateKey(store, "hs9_news")) await explain(new Error("a key appears twice"));
+  await store.run(`INSERT INTO hs9_lines SELECT release_id, flow, year, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.join(", ")}
     FROM hs9_news WHERE ${HS9_CELL_COLUMNS.map((c) => `${c} IS NOT NULL`).join(" OR ")}`);
   const [counts] = await store.rows<{ added: number; revised: number; unchanged: number }>(
     `SELECT coalesce(sum(added), 0)::BIGINT AS added, coalesce(sum(revised), 0)::BIGINT AS revised, coalesce(sum(unchanged), 0)::BIGINT AS unchanged FROM hs9_news`,
