@@ -41,20 +41,24 @@ function linesSql(file: string, layout: Hs9Layout): string {
   return `SELECT ${columns.join(", ")} FROM ${readCsv(file, layout)}`;
 }
 
-async function readHeader(file: string): Promise<string> {
-  const text = decodeText(new Uint8Array((await readFile(file)).subarray(0, 8192)), file, "utf8");
-  return text.split("\n")[0] ?? "";
+/** The header line, and about how many lines the file holds (from the length of the first ones), for progress. */
+async function readHeader(file: string): Promise<{ header: string; estimatedLines: number }> {
+  const bytes = await readFile(file);
+  const head = decodeText(new Uint8Array(bytes.subarray(0, 65536)), file, "utf8").split("\n");
+  const sample = head.slice(1, -1);
+  const meanLength = sample.length ? sample.reduce((n, l) => n + l.length + 1, 0) / sample.length : bytes.length;
+  return { header: head[0] ?? "", estimatedLines: Math.round((bytes.length - (head[0]?.length ?? 0)) / meanLength) };
 }
 
 /** Runs a statement task by task so that a progress bar can follow DuckDB's own progress through the file. */
-async function runWithProgress(store: Store, sql: string, onProgress?: (fraction: number, rows: number) => void) {
+async function runWithProgress(store: Store, sql: string, onProgress?: (fraction: number) => void) {
   const pending = await store.connection.start(sql);
   let last = 0;
   while (pending.runTask() !== 0 /* RESULT_READY */) {
     if (onProgress && Date.now() - last > 200) {
       last = Date.now();
-      const { percentage, rows_processed } = store.connection.progress;
-      if (percentage >= 0) onProgress(percentage / 100, Number(rows_processed));
+      const { percentage } = store.connection.progress;
+      if (percentage >= 0) onProgress(percentage / 100);
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -76,13 +80,15 @@ export async function landHs9Table(
   file: string,
   ctx: { fileName: string; sha256: string; options: IngestOptions; nextReleaseId: number },
 ): Promise<{ release: ReleaseReport; rowsRead: number }> {
-  const layout = hs9Layout(await readHeader(file), file);
+  const { header, estimatedLines } = await readHeader(file);
+  const layout = hs9Layout(header, file);
   const explain = async (cause: unknown): Promise<never> => {
     diagnoseHs9(decodeText(await readFile(file), file, "utf8"), file, ctx.options.through);
     throw new InputError({ file }, `was refused by the CSV reader: ${(cause as Error)?.message?.split("\n")[0] ?? cause}`);
   };
-  const progress = (phase: number) =>
-    ctx.options.onProgress && ((fraction: number, rows: number) => ctx.options.onProgress!({ file, fraction: (phase + fraction) / 2, rows }));
+  // Two passes over the file: checking is the first half of the way, writing the second.
+  const progress = (pass: number) =>
+    ctx.options.onProgress && ((fraction: number) => ctx.options.onProgress!({ file, fraction: (pass + fraction) / 2, rows: Math.round((pass + fraction) * estimatedLines) }));
 
   // Pass 1: check every line without keeping it.
   const amounts = AMOUNT_COLUMNS.map(cellName);

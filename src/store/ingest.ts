@@ -26,7 +26,7 @@ export interface IngestOptions {
   through?: string;
   /** Encoding of a time series (default Shift_JIS, as published). */
   encoding?: Encoding;
-  /** Called as a large file is read: the fraction done and rows read so far. */
+  /** Called as a large file is read: the fraction done, and about how many lines have been read (each pass counts). */
   onProgress?: (progress: { file: string; fraction: number; rows: number }) => void;
 }
 
