@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach } from "vitest";
 import { Store } from "../src/store/store.js";
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +23,19 @@ if (!hasSharedData) {
 
 export function tempDir(prefix = "boeki-test-"): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
+}
+
+/** A fresh store per call within a test file, each closed after its test. */
+export function storesClosedAfterEach(): () => Promise<Store> {
+  const open: Store[] = [];
+  afterEach(() => {
+    open.splice(0).forEach((s) => s.close());
+  });
+  return async () => {
+    const { store } = await freshStore();
+    open.push(store);
+    return store;
+  };
 }
 
 export async function freshStore(): Promise<{ store: Store; file: string }> {

@@ -1,21 +1,12 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { FIXTURES, freshStore, hasSharedData, shared, tempDir } from "../../test/helpers.js";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, hasSharedData, storesClosedAfterEach, shared, tempDir } from "../../test/helpers.js";
 import { ingest } from "./ingest.js";
 import { series } from "./read.js";
 import type { Store } from "./store.js";
 
-let open: Store[] = [];
-afterEach(() => {
-  open.forEach((s) => s.close());
-  open = [];
-});
-async function store() {
-  const { store } = await freshStore();
-  open.push(store);
-  return store;
-}
+const store = storesClosedAfterEach();
 const fixture = (name: string) => path.join(FIXTURES, name);
 const valueSeries = async (s: Store, q: Omit<Parameters<typeof series>[1], "measures">) =>
   (await series(s, { ...q, measures: ["value"] })).map((p) => [p.period, p.value]);

@@ -1,21 +1,12 @@
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { FIXTURES, fingerprint, freshStore, hasSharedData, shared } from "../../test/helpers.js";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, fingerprint, hasSharedData, storesClosedAfterEach, shared } from "../../test/helpers.js";
 import { ingest } from "./ingest.js";
 import { monthTotals, releases, series } from "./read.js";
 import type { Store } from "./store.js";
 
 const fixture = (name: string) => path.join(FIXTURES, name);
-let open: Store[] = [];
-afterEach(() => {
-  open.forEach((s) => s.close());
-  open = [];
-});
-async function store() {
-  const { store } = await freshStore();
-  open.push(store);
-  return store;
-}
+const store = storesClosedAfterEach();
 const values = async (s: Store, q: Parameters<typeof series>[1]) => (await series(s, { measures: ["value"], ...q })).map((p) => [p.period, p.value]);
 
 describe("ingest and vintages", () => {
