@@ -49,6 +49,10 @@ function printIngest(reports: FileReport[], json: boolean): void {
       })),
     ),
   );
+  for (const r of reports.filter((r) => r.skipped)) {
+    const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
+    console.log(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`);
+  }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
     console.log(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`);
   }
@@ -61,7 +65,7 @@ program
   .addOption(new Option("--format <format>", "force the format instead of telling it from the file").choices(FORMATS))
   .option("--released <date>", "YYYY-MM-DD the files were published, when they do not say")
   .addOption(new Option("--stage <stage>", "release stage, when the file does not say").choices(STAGES))
-  .option("--dataset <name>", "dataset for tidy files", "tidy")
+  .option("--dataset <name>", "dataset to file the releases under (default: tidy, mof.press, mof.area_commodity … by format)")
   .option("--through <month>", "YYYY-MM: last published month of a year-to-date HS-9 table")
   .addOption(new Option("--encoding <encoding>", "encoding of a time series").choices(["shift_jis", "utf8"]).default("shift_jis"))
   .action(async (files: string[], _opts, cmd: Command) => {
@@ -72,7 +76,7 @@ program
       format: o.format ? checkFormat(o.format as string) : undefined,
       released: o.released as string | undefined,
       stage: o.stage as Stage | undefined,
-      dataset: o.dataset as string,
+      dataset: o.dataset as string | undefined,
       through: o.through as string | undefined,
       encoding: o.encoding as "shift_jis" | "utf8",
       onProgress: progress?.update,

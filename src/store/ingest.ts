@@ -8,7 +8,11 @@ import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
 import { DATE_PATTERN, STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
-import { detectFormat, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS, type SourceFormat, type TidyRelease } from "../sources/index.js";
+import { gunzipSync } from "node:zlib";
+import {
+  detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS,
+  type SourceFormat, type TidyRelease,
+} from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
 import { landHs9Table } from "./ingest-hs9.js";
@@ -20,7 +24,7 @@ export interface IngestOptions {
   /** `YYYY-MM-DD` the file was published, when the file does not say. */
   released?: string;
   stage?: Stage;
-  /** Dataset for tidy files (default `tidy`). */
+  /** Dataset to file the releases under (default: `tidy` for tidy files, `mof.press` for press releases …). */
   dataset?: string;
   /** `YYYY-MM`: last published month of a year-to-date HS-9 table. */
   through?: string;
@@ -51,12 +55,22 @@ export interface FileReport {
   releases: ReleaseReport[];
   /** Observations read from the file (non-zero cells for HS-9 tables). */
   rowsRead: number;
+  /** Rows passed over on purpose, by what they were (items no longer published), so none is lost silently. */
+  skipped?: Record<string, number>;
 }
 
 async function sha256File(file: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest("hex");
+}
+
+const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** A file's bytes, unpacked when gzipped (the Ministry's and mirrors' large files often are). */
+async function readBytes(file: string): Promise<Uint8Array> {
+  const bytes = await readFile(file);
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
 }
 
 async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
@@ -90,7 +104,8 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     throw new InputError({ file }, "does not exist or cannot be read");
   });
   const sha256 = await sha256File(file);
-  const format = options.format ?? detectFormat(await readHead(file), file);
+  const head = await readHead(file);
+  const format = options.format ?? detectFormat(isGzip(head) ? (await readBytes(file)).subarray(0, 64 * 1024) : head, file);
   const base = { file, format, sha256, bytes: info.size };
   const earlier = await store.rows<{ release_id: number }>(`SELECT release_id FROM releases WHERE sha256 = ? ORDER BY part`, [sha256]);
   if (earlier.length > 0) {
@@ -102,12 +117,12 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     const landed = await landHs9Table(store, file, { fileName, sha256, options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
   }
-  const parts = await parseParts(store, file, format, options);
+  const { parts, skipped } = await parseParts(store, file, format, options);
   const reports: ReleaseReport[] = [];
   for (const [part, { meta, observations }] of parts.entries()) {
     reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
   }
-  return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0) };
+  return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0), ...(skipped ? { skipped } : {}) };
 }
 
 interface Part {
@@ -115,9 +130,43 @@ interface Part {
   observations: Observation[];
 }
 
-async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions): Promise<Part[]> {
+const latestPeriod = (observations: Observation[]) => observations.reduce((max, o) => (o.period > max ? o.period : max), "");
+
+/** The release date of the press release for `period` at `stage` already in the store, if one says. */
+async function pressReleaseDate(store: Store, period: string, stage: Stage): Promise<string | null> {
+  const [row] = await store.rows<{ released: string }>(
+    `SELECT strftime(max(released), '%Y-%m-%d') AS released FROM releases WHERE dataset = 'mof.press' AND through = ? AND stage = ? AND released IS NOT NULL`,
+    [period, stage],
+  );
+  return row?.released ?? null;
+}
+
+async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
+  const press = (period: string, source: string) => ({ dataset: options.dataset ?? "mof.press", format, source: `${source} ${period}` });
+  if (format === "mof-press-xml") {
+    const release = parsePressRelease(await readBytes(file), file);
+    const meta = { ...press(release.period, "MoF press release"), stage: options.stage ?? release.stage, released: options.released ?? release.released, through: release.period };
+    return { parts: [{ meta, observations: release.observations }] };
+  }
+  if (format === "mof-press-table") {
+    const parts: Part[] = [];
+    for (const release of parsePressTable(await readBytes(file), file)) {
+      // The commodity tables do not print their date: it is the date of the same month's release.
+      const released = options.released ?? release.released ?? (await pressReleaseDate(store, release.period, release.stage));
+      parts.push({ meta: { ...press(release.period, "MoF press table"), stage: options.stage ?? release.stage, released, through: release.period }, observations: release.observations });
+    }
+    return { parts };
+  }
+  if (format === "mof-area-commodity") {
+    const parsed = parseAreaCommodity(await readBytes(file), file);
+    const meta = {
+      dataset: options.dataset ?? "mof.area_commodity", format, source: "MoF principal commodity by area (概況品別国別表)",
+      stage: options.stage ?? "unknown", released: options.released ?? null, through: latestPeriod(parsed.observations),
+    };
+    return { parts: [{ meta, observations: parsed.observations }], skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
+  }
   if (format === "mof-timeseries") {
-    const parsed = parseTimeSeries(await readFile(file), file, options.encoding);
+    const parsed = parseTimeSeries(await readBytes(file), file, options.encoding);
     const meta = {
       dataset: `mof.${parsed.kind}`,
       format,
@@ -127,20 +176,20 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
       source: `MoF time series ${parsed.kind}`,
       through: parsed.lastPublished,
     };
-    return [{ meta, observations: parsed.observations }];
+    return { parts: [{ meta, observations: parsed.observations }] };
   }
-  const tidy = format === "tidy-csv" ? parseTidyCsv(await readFile(file), file) : await readTidyParquet(store, file);
-  return tidy.map((release: TidyRelease) => ({
+  const tidy = format === "tidy-csv" ? parseTidyCsv(await readBytes(file), file) : await readTidyParquet(store, file);
+  return { parts: tidy.map((release: TidyRelease) => ({
     meta: {
       dataset: options.dataset ?? "tidy",
       format,
       stage: options.stage ?? release.stage,
       released: options.released ?? release.released,
       source: release.source,
-      through: release.observations.reduce((max, o) => (o.period > max ? o.period : max), ""),
+      through: latestPeriod(release.observations),
     },
     observations: release.observations,
-  }));
+  })) };
 }
 
 async function readTidyParquet(store: Store, file: string): Promise<TidyRelease[]> {
