@@ -117,8 +117,11 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
       const unit = String(row.tani ?? "").trim();
       if (unit) add(`${at}/suryo`, period, flow, partner, commodity, "quantity1", row.suryo, unit);
       add(`${at}/kagaku`, period, flow, partner, commodity, "value", row.kagaku, "");
-      add(`${at}/koseihi`, period, flow, partner, commodity, "share_pct", row.koseihi, "pct");
       add(`${at}/kagakunobiritsu`, period, flow, partner, commodity, "yoy_pct", row.kagakunobiritsu, "pct");
+      // The block's own total prints a share of 100 and a contribution equal to its change: of itself, not of
+      // the world's total, so they are not kept where they would read as the partner's share of Japan's trade.
+      if (commodity === "total") return;
+      add(`${at}/koseihi`, period, flow, partner, commodity, "share_pct", row.koseihi, "pct");
       add(`${at}/zogenkiyodo`, period, flow, partner, commodity, "contribution_pp", row.zogenkiyodo, "pp");
     });
   });

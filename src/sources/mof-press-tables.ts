@@ -73,8 +73,9 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
     const commodity = pressCommodity(flow, row.item ?? "") ?? fail("item", `unknown ${flow} item "${row.item}"`);
     if ((row.unit ?? "").trim()) add("quantity", period, flow, partner, commodity, "quantity1", row.unit!.trim());
     add("value_jpy_mn", period, flow, partner, commodity, "value", "");
-    add("share_pct", period, flow, partner, commodity, "share_pct", "pct");
     add("value_yoy_pct", period, flow, partner, commodity, "yoy_pct", "pct");
+    if (commodity === "total") return; // its share (100) and contribution (its own change) are of itself
+    add("share_pct", period, flow, partner, commodity, "share_pct", "pct");
     add("contribution_pt", period, flow, partner, commodity, "contribution_pp", "pp");
   });
   if (releases.size === 0) throw new InputError({ file, line: 2 }, "has a header but no rows");

@@ -3,7 +3,7 @@
 
 import { MONTHS } from "../sources/hs9-table.js";
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const pad = (m: number) => String(m).padStart(2, "0");
 /** Month columns of `hs9_lines`: q1_01 … q1_12, q2_01 …, v_01 …, one per cell of the published table. */
@@ -66,6 +66,17 @@ export const MIGRATIONS: readonly string[][] = [
     `CREATE TABLE commodities (flow VARCHAR NOT NULL, code VARCHAR NOT NULL, name_en VARCHAR NOT NULL, name_ja VARCHAR,
        parent VARCHAR, quantity_unit VARCHAR, PRIMARY KEY (flow, code))`,
     hs9ObservationsView(),
+  ],
+  [
+    // Economists' forecasts for a release (a Reuters poll, a bank's preview), several per month and metric.
+    `CREATE TABLE consensus (
+       period VARCHAR NOT NULL,          -- YYYY-MM the forecast is for
+       metric VARCHAR NOT NULL,          -- exports_yoy, imports_yoy (pct) or balance (JPY billion)
+       value DOUBLE NOT NULL,
+       source VARCHAR NOT NULL,
+       published DATE NOT NULL,          -- when the forecast was made public; as-of reads only earlier ones
+       recorded_at TIMESTAMP NOT NULL,
+       PRIMARY KEY (period, metric, source, published))`,
   ],
 ];
 

@@ -54,3 +54,10 @@ export function partnerProblem(code: string): string | null {
   return `unknown partner "${code}"; expected world, a MoF 3-digit country code, ${AREA_CODES[0]}…, or ${GROUP_CODES.join("/")}`;
 }
 
+
+/** A partner's English name, or the code when boeki has none. */
+export const partnerName = (code: string): string => partnerByCode.get(code)?.nameEn ?? code;
+
+/** A commodity's English name for a flow (`MOTOR VEHICLES`), `total`, or the code. */
+export const commodityName = (flow: Flow | "balance", code: string): string =>
+  code === "total" ? "total" : flow === "balance" ? code : principalCommodity(flow, code)?.nameEn.replace(/^\d\s+/, "") ?? code;

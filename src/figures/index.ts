@@ -1,0 +1,116 @@
+// figures(store, query): every figure a wire story about one month's release would print, as facts,
+// grouped the way an analyst reads them. The store is read once (a snapshot as of the day asked); the rest is pure.
+
+import type { Flow } from "../domain.js";
+import { UsageError } from "../errors.js";
+import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consensus.js";
+import type { Store } from "../store/store.js";
+import { factId, roundPct, type Fact } from "./fact.js";
+import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
+import { balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
+import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
+
+export type { Fact, Metric, Vintage } from "./fact.js";
+export { roundPct } from "./fact.js";
+
+export interface FiguresQuery {
+  /** `YYYY-MM` */
+  month: string;
+  /** `YYYY-MM-DD`: the figures as they could be computed that day. */
+  asOf?: string;
+  /** Only this partner among destinations and commodity-by-area figures. */
+  partner?: string;
+  /** Only this commodity among commodity figures. */
+  commodity?: string;
+}
+
+export const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface Figures {
+  month: string;
+  asOf: string | null;
+  facts: Fact[];
+  /** Fact ids by section, in reading order. */
+  sections: Record<Section, string[]>;
+}
+
+const FLOWS: Flow[] = ["export", "import"];
+const present = <T>(x: T | null | undefined): x is T => x !== null && x !== undefined;
+
+export async function figures(store: Store, query: FiguresQuery): Promise<Figures> {
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw new UsageError(`--month: expected YYYY-MM, found "${query.month}"`);
+  if (query.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.asOf)) throw new UsageError(`--as-of: expected YYYY-MM-DD, found "${query.asOf}"`);
+  const snapshot = await loadSnapshot(store, query.month, query.asOf);
+  return computeFigures(snapshot, query, await consensusFor(store, query.month, query.asOf));
+}
+
+/** The pure part: facts from a snapshot and the forecasts on record. */
+export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Consensus[]): Figures {
+  const period = query.month;
+  const sections = Object.fromEntries(SECTIONS.map((name) => [name, [] as Fact[]])) as Record<Section, Fact[]>;
+  const world = (flow: Flow): SeriesKey => ({ flow, partner: "world", commodity: "total" });
+
+  for (const flow of FLOWS) {
+    const key = world(flow);
+    sections.headline.push(...[levelFact(s, key, period), ...yoyFacts(s, key, period), momFact(s, key, period), ...ytdFacts(s, key, period)].filter(present));
+    sections.streaks.push(...yoySequenceFacts(s, key, period), ...recordFacts(s, key, period));
+  }
+  sections.headline.push(...balanceFacts(s, "world", period));
+  sections.streaks.push(...balanceSequenceFacts(s, "world", period));
+
+  const keys = s.keysAt(period, "value").sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
+  const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === query.commodity || key.commodity === "total");
+  for (const key of keys.filter(wanted)) {
+    if (key.partner === "world" && key.commodity === "total") continue;
+    const total = key.commodity === "total" ? world(key.flow) : { ...key, commodity: "total" };
+    const facts = [levelFact(s, key, period), ...yoyFacts(s, key, period), shareFact(s, key, total, period), contributionFact(s, key, total, period)].filter(present);
+    if (key.commodity === "total") {
+      sections.destinations.push(...facts);
+      sections.streaks.push(...yoySequenceFacts(s, key, period));
+    } else if (key.partner === "world") {
+      sections.commodities.push(...facts, ...unitValueFacts(s, key, period));
+      sections.streaks.push(...yoySequenceFacts(s, key, period));
+    } else {
+      sections.commodityByArea.push(...facts);
+    }
+  }
+  for (const partner of new Set(keys.filter((k) => k.commodity === "total" && k.partner !== "world" && wanted(k)).map((k) => k.partner))) {
+    sections.destinations.push(...balanceFacts(s, partner, period).filter((f) => f.metric === "balance"));
+  }
+
+  sections.consensus.push(...surpriseFacts(forecasts, [...sections.headline]));
+  const facts = SECTIONS.flatMap((name) => sections[name]);
+  return {
+    month: period,
+    asOf: s.asOf,
+    facts,
+    sections: Object.fromEntries(SECTIONS.map((name) => [name, sections[name].map((f) => f.id)])) as Record<Section, string[]>,
+  };
+}
+
+/** Each forecast as a fact, and the surprise against it: actual − forecast, a beat or a miss. */
+function surpriseFacts(forecasts: Consensus[], headline: Fact[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const c of forecasts) {
+    const spec = CONSENSUS_METRICS[c.metric];
+    const actual = spec.flow === "balance"
+      ? headline.find((f) => f.metric === "balance")
+      : headline.find((f) => f.metric === "yoy_pct" && f.flow === spec.flow);
+    const unit = spec.unit === "pct" ? "pct" : "JPY_billion";
+    const base = { flow: spec.flow, partner: "world", commodity: "total", period: c.period, unit, basis: null } as const;
+    const provenance = { dataset: "consensus", query: `consensus ${c.metric} for ${c.period} from ${c.source}, published ${c.published}`, rows: [] };
+    const vintage = { releaseId: 0, dataset: "consensus", stage: "forecast", released: c.published };
+    facts.push({ ...base, id: factId("consensus", spec.flow, "world", "total", c.period, c.source), metric: "consensus", value: c.value, vintage, provenance, detail: { source: c.source } });
+    if (!actual) continue;
+    const actualValue = spec.flow === "balance" ? Math.round(actual.value / 100_000) / 10 : actual.value; // thousand yen → ¥ billion, one decimal
+    const surprise = roundPct(actualValue - c.value);
+    facts.push({
+      ...base, id: factId("surprise", spec.flow, "world", "total", c.period, c.source), metric: "surprise", value: surprise,
+      unit: spec.unit === "pct" ? "pp" : "JPY_billion", basis: { period: c.period, value: c.value }, vintage: actual.vintage,
+      provenance: { ...provenance, query: `${actual.id} − ${provenance.query}`, rows: actual.provenance.rows },
+      detail: { source: c.source, outcome: surprise > 0 ? "beat" : surprise < 0 ? "miss" : "in line" },
+    });
+  }
+  return facts;
+}

@@ -1,0 +1,89 @@
+// The observations in force on one day, indexed for the figure functions. Built once per query by
+// `loadSnapshot`; everything after that is pure computation over it.
+
+import type { Flow, Measure } from "../domain.js";
+import type { Store } from "../store/store.js";
+import { addMonths } from "./fact.js";
+
+export interface Point {
+  period: string;
+  flow: Flow;
+  partner: string;
+  commodity: string;
+  measure: Measure;
+  value: number;
+  unit: string;
+  dataset: string;
+  releaseId: number;
+  stage: string;
+  released: string | null;
+  /** `YYYY-MM-DD`: orders vintages; the later wins. */
+  effective: string;
+}
+
+export interface SeriesKey {
+  flow: Flow;
+  partner: string;
+  commodity: string;
+}
+
+const keyOf = (flow: string, partner: string, commodity: string, measure: string) => `${flow}|${partner}|${commodity}|${measure}`;
+
+export class Snapshot {
+  private readonly byKey = new Map<string, Map<string, Point>>();
+
+  constructor(
+    points: readonly Point[],
+    /** The day the snapshot stands on; null: everything in the store. */
+    readonly asOf: string | null,
+  ) {
+    for (const p of points) {
+      const key = keyOf(p.flow, p.partner, p.commodity, p.measure);
+      let series = this.byKey.get(key);
+      if (!series) this.byKey.set(key, (series = new Map()));
+      series.set(p.period, p);
+    }
+  }
+
+  get(key: SeriesKey, measure: Measure, period: string): Point | undefined {
+    return this.byKey.get(keyOf(key.flow, key.partner, key.commodity, measure))?.get(period);
+  }
+
+  /** Every period of a series, oldest first. */
+  periods(key: SeriesKey, measure: Measure): string[] {
+    return [...(this.byKey.get(keyOf(key.flow, key.partner, key.commodity, measure))?.keys() ?? [])].sort();
+  }
+
+  /** The series keys that have `measure` in `period`. */
+  keysAt(period: string, measure: Measure): SeriesKey[] {
+    const keys: SeriesKey[] = [];
+    for (const [key, series] of this.byKey) {
+      const [flow, partner, commodity, m] = key.split("|") as [Flow, string, string, string];
+      if (m === measure && series.has(period)) keys.push({ flow, partner, commodity });
+    }
+    return keys;
+  }
+}
+
+/** How far back streaks and "highest since" look, in months; records look at the whole history of world totals. */
+export const LOOKBACK_MONTHS = 48;
+
+/**
+ * Loads the observations in force on `asOf` that figures for `month` can need: the last LOOKBACK_MONTHS of
+ * every series, and the whole history of the world totals (for records). `since` widens the window.
+ */
+export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string): Promise<Snapshot> {
+  const points = await store.rows<Point>(
+    `SELECT strftime(period, '%Y-%m') AS period, flow, partner, commodity, measure, value, unit, dataset, release_id AS releaseId,
+            stage, strftime(released, '%Y-%m-%d') AS released, strftime(effective, '%Y-%m-%d') AS effective
+     FROM (
+       SELECT o.*, r.stage, r.released, r.effective,
+              row_number() OVER (PARTITION BY o.period, o.flow, o.partner, o.commodity, o.measure ORDER BY r.effective DESC, o.release_id DESC) AS rank
+       FROM observations o JOIN releases r USING (release_id)
+       WHERE r.effective <= $asOf::DATE AND o.period <= $to::DATE
+         AND (o.period >= $from::DATE OR (o.partner = 'world' AND o.commodity = 'total' AND o.measure IN ('value', 'yoy_pct'))))
+     WHERE rank = 1`,
+    { asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01` },
+  );
+  return new Snapshot(points, asOf ?? null);
+}
