@@ -69,21 +69,41 @@ export class Snapshot {
 export const LOOKBACK_MONTHS = 48;
 
 /**
- * Loads the observations in force on `asOf` that figures for `month` can need: the last LOOKBACK_MONTHS of
- * every series, and the whole history of the world totals (for records). `since` widens the window.
+ * Loads the observations in force on `asOf` that figures for `month` can need: the whole history of the world
+ * totals (records), the last LOOKBACK_MONTHS of partners' totals and world commodities (streaks), and of
+ * commodities by partner only the month, the month before and the year before. `since` widens every window.
  */
 export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string): Promise<Snapshot> {
-  const points = await store.rows<Point>(
-    `SELECT strftime(period, '%Y-%m') AS period, flow, partner, commodity, measure, value, unit, dataset, release_id AS releaseId,
-            stage, strftime(released, '%Y-%m-%d') AS released, strftime(effective, '%Y-%m-%d') AS effective
+  const params = {
+    asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01`,
+    monthBefore: `${addMonths(month, -1)}-01`, yearBefore: `${addMonths(month, -12)}-01`, wide: since !== undefined,
+  };
+  // Few columns, read column-wise: turning DuckDB's values into JS costs more than the query itself.
+  const columns = await store.columns(
+    `SELECT concat_ws('|', flow, partner, commodity, measure) AS key, strftime(period, '%Y-%m') AS period, value, unit, release_id AS release
      FROM (
-       SELECT o.*, r.stage, r.released, r.effective,
-              row_number() OVER (PARTITION BY o.period, o.flow, o.partner, o.commodity, o.measure ORDER BY r.effective DESC, o.release_id DESC) AS rank
+       SELECT o.*, row_number() OVER (PARTITION BY o.period, o.flow, o.partner, o.commodity, o.measure ORDER BY r.effective DESC, o.release_id DESC) AS rank
        FROM observations o JOIN releases r USING (release_id)
        WHERE r.effective <= $asOf::DATE AND o.period <= $to::DATE
-         AND (o.period >= $from::DATE OR (o.partner = 'world' AND o.commodity = 'total' AND o.measure IN ('value', 'yoy_pct'))))
+         AND CASE WHEN o.partner = 'world' AND o.commodity = 'total' THEN o.period >= $from::DATE OR o.measure IN ('value', 'yoy_pct')
+                  WHEN o.partner = 'world' OR o.commodity = 'total' THEN o.period >= $from::DATE
+                  ELSE o.period IN ($to::DATE, $monthBefore::DATE, $yearBefore::DATE) OR $wide END)
      WHERE rank = 1`,
-    { asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01` },
+    params,
   );
+  const releases = new Map(
+    (await store.rows<{ id: number; dataset: string; stage: string; released: string | null; effective: string }>(
+      `SELECT release_id AS id, dataset, stage, strftime(released, '%Y-%m-%d') AS released, strftime(effective, '%Y-%m-%d') AS effective FROM releases`,
+    )).map((r) => [r.id, r]),
+  );
+  const [keys, periods, values, units, releaseIds] = ["key", "period", "value", "unit", "release"].map((c) => columns[c]!) as [string[], string[], number[], string[], number[]];
+  const points: Point[] = keys.map((key, i) => {
+    const [flow, partner, commodity, measure] = key.split("|") as [Flow, string, string, Measure];
+    const release = releases.get(releaseIds[i]!)!;
+    return {
+      period: periods[i]!, flow, partner, commodity, measure, value: values[i]!, unit: units[i]!,
+      dataset: release.dataset, releaseId: release.id, stage: release.stage, released: release.released, effective: release.effective,
+    };
+  });
   return new Snapshot(points, asOf ?? null);
 }

@@ -70,6 +70,12 @@ export class Store {
     return reader.getRowObjects().map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)])) as T);
   }
 
+  /** Column-wise results with plain JS values: several times faster than rows for tens of thousands of rows. */
+  async columns(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<Record<string, unknown[]>> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getColumnsObjectJS() as Record<string, unknown[]>;
+  }
+
   async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<void> {
     await this.connection.run(sql, params);
   }
