@@ -5,7 +5,7 @@ import type { Flow } from "../domain.js";
 import { UsageError } from "../errors.js";
 import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
-import { factId, roundPct, type Fact } from "./fact.js";
+import { addMonths, factId, roundPct, type Fact } from "./fact.js";
 import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
 import { balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
 import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
@@ -54,6 +54,8 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
   for (const flow of FLOWS) {
     const key = world(flow);
     sections.headline.push(...[levelFact(s, key, period), ...yoyFacts(s, key, period), momFact(s, key, period), ...ytdFacts(s, key, period)].filter(present));
+    // The month before, as a story compares with it ("accelerating from 3.6% in October").
+    sections.headline.push(...yoyFacts(s, key, addMonths(period, -1)).filter((f) => f.metric === "yoy_pct"));
     sections.streaks.push(...yoySequenceFacts(s, key, period), ...recordFacts(s, key, period));
   }
   sections.headline.push(...balanceFacts(s, "world", period));
@@ -95,8 +97,8 @@ function surpriseFacts(forecasts: Consensus[], headline: Fact[]): Fact[] {
   for (const c of forecasts) {
     const spec = CONSENSUS_METRICS[c.metric];
     const actual = spec.flow === "balance"
-      ? headline.find((f) => f.metric === "balance")
-      : headline.find((f) => f.metric === "yoy_pct" && f.flow === spec.flow);
+      ? headline.find((f) => f.metric === "balance" && f.period === c.period)
+      : headline.find((f) => f.metric === "yoy_pct" && f.flow === spec.flow && f.period === c.period);
     const unit = spec.unit === "pct" ? "pct" : "JPY_billion";
     const base = { flow: spec.flow, partner: "world", commodity: "total", period: c.period, unit, basis: null } as const;
     const provenance = { dataset: "consensus", query: `consensus ${c.metric} for ${c.period} from ${c.source}, published ${c.published}`, rows: [] };

@@ -1,0 +1,108 @@
+// The brief's charts, rendered to SVG on the server with ECharts (no browser), and to PNG with resvg for
+// places that cannot show SVG. Each has a title and axis names that say what is plotted, in which unit.
+
+import { Resvg } from "@resvg/resvg-js";
+import * as echarts from "echarts";
+import type { Fact } from "../figures/index.js";
+import { addMonths } from "../figures/fact.js";
+import { yoyValue } from "../figures/measures.js";
+import type { Snapshot } from "../figures/snapshot.js";
+import { goodsEn, partnerEn } from "./format.js";
+
+export interface Chart {
+  id: string;
+  title: string;
+  /** What a reader who cannot see the chart should know. */
+  description: string;
+  svg: string;
+}
+
+const WIDTH = 720;
+const HEIGHT = 360;
+const FONT = "DejaVu Sans, Arial, sans-serif";
+
+function render(option: echarts.EChartsOption, description: string): string {
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
+  chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, aria: { enabled: true, label: { description } }, ...option });
+  const svg = chart.renderToSVGString();
+  chart.dispose();
+  return svg;
+}
+
+const months = (month: string, count: number) => Array.from({ length: count }, (_, i) => addMonths(month, i - count + 1));
+const round1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
+
+function yoyChart(s: Snapshot, month: string): Chart {
+  const periods = months(month, 24);
+  const series = (["export", "import"] as const).map((flow) => ({
+    name: flow === "export" ? "Exports" : "Imports",
+    type: "line" as const,
+    data: periods.map((p) => round1(yoyValue(s, { flow, partner: "world", commodity: "total" }, p))),
+  }));
+  const title = "Exports and imports, % change on a year earlier";
+  const description = `${title}, ${periods[0]} to ${month}. ${series.map((x) => `${x.name} ${x.data.at(-1) ?? "n/a"}% in ${month}`).join("; ")}.`;
+  return {
+    id: "yoy", title, description,
+    svg: render({
+      title: { text: title, left: "center" },
+      legend: { bottom: 0 },
+      xAxis: { type: "category", name: "Month", nameLocation: "middle", nameGap: 28, data: periods },
+      yAxis: { type: "value", name: "% y/y" },
+      series,
+    }, description),
+  };
+}
+
+function balanceChart(s: Snapshot, month: string): Chart {
+  const periods = months(month, 24);
+  const data = periods.map((p) => {
+    const e = s.get({ flow: "export", partner: "world", commodity: "total" }, "value", p);
+    const i = s.get({ flow: "import", partner: "world", commodity: "total" }, "value", p);
+    return e && i ? round1((e.value - i.value) / 1e6) : null;
+  });
+  const title = "Trade balance, ¥ billion";
+  const description = `${title}, ${periods[0]} to ${month}; ${data.at(-1) ?? "n/a"} in ${month} (positive: surplus).`;
+  return {
+    id: "balance", title, description,
+    svg: render({
+      title: { text: title, left: "center" },
+      xAxis: { type: "category", name: "Month", nameLocation: "middle", nameGap: 28, data: periods },
+      yAxis: { type: "value", name: "¥ billion" },
+      series: [{ type: "bar", name: "Balance", data: data.map((v) => ({ value: v, itemStyle: { color: (v ?? 0) >= 0 ? "#2f6f4f" : "#b0413e" } })) }],
+    }, description),
+  };
+}
+
+function contributionChart(id: string, title: string, facts: Fact[], label: (f: Fact) => string): Chart | null {
+  if (facts.length === 0) return null;
+  const sorted = [...facts].sort((a, b) => a.value - b.value);
+  const description = `${title}: ${sorted.map((f) => `${label(f)} ${f.value}`).join(", ")} percentage points.`;
+  return {
+    id, title, description,
+    svg: render({
+      title: { text: title, left: "center" },
+      grid: { left: 200 },
+      xAxis: { type: "value", name: "percentage points", nameLocation: "middle", nameGap: 28 },
+      yAxis: { type: "category", data: sorted.map(label) },
+      series: [{ type: "bar", name: "Contribution", data: sorted.map((f) => ({ value: f.value, itemStyle: { color: f.value >= 0 ? "#2f6f4f" : "#b0413e" } })) }],
+    }, description),
+  };
+}
+
+const SECTIONS = ["pc:0+1", "pc:2+4", "pc:3", "pc:5", "pc:6", "pc:701", "pc:703", "pc:705", "pc:8+9"];
+
+export function briefCharts(s: Snapshot, month: string, facts: Fact[]): Chart[] {
+  const contributions = facts.filter((f) => f.metric === "contribution_pp" && f.flow === "export" && f.period === month);
+  const byArea = contributions.filter((f) => f.commodity === "total" && f.partner.startsWith("area:"));
+  const bySection = contributions.filter((f) => f.partner === "world" && SECTIONS.includes(f.commodity));
+  return [
+    yoyChart(s, month),
+    balanceChart(s, month),
+    contributionChart("destinations", "Contributions to export growth by destination, percentage points", byArea, (f) => partnerEn(f.partner)),
+    contributionChart("commodities", "Contributions to export growth by commodity, percentage points", bySection, (f) => goodsEn("export", f.commodity).replace(/^\d\s*/, "")),
+  ].filter((c): c is Chart => c !== null);
+}
+
+export function chartPng(chart: Chart): Uint8Array {
+  return new Resvg(chart.svg, { font: { loadSystemFonts: true, defaultFontFamily: "DejaVu Sans" }, fitTo: { mode: "width", value: WIDTH * 2 } }).render().asPng();
+}

@@ -1,0 +1,89 @@
+// A written brief as Markdown (numbered source notes), HTML (every number a span with data-fact) and JSON
+// ({ text, facts } per sentence). The appendix lists each fact with its release and the query behind it.
+
+import type { Fact } from "../figures/index.js";
+import type { Chart } from "./charts.js";
+import type { Sentence } from "./sentence.js";
+import type { Written } from "./write-en.js";
+
+export interface BriefDocument {
+  month: string;
+  asOf: string | null;
+  lang: "en" | "ja";
+  title: Sentence;
+  paragraphs: Sentence[][];
+  /** Every fact the text states, in the order first stated. */
+  facts: Fact[];
+  charts: Chart[];
+}
+
+export function assemble(month: string, asOf: string | null, lang: "en" | "ja", written: Written, allFacts: Fact[], charts: Chart[]): BriefDocument {
+  const byId = new Map(allFacts.map((f) => [f.id, f]));
+  const ids = [...new Set([written.title, ...written.paragraphs.flat()].flatMap((s) => s.facts))];
+  return { month, asOf, lang, title: written.title, paragraphs: written.paragraphs, facts: ids.map((id) => byId.get(id)!), charts };
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The sentence's text with each fact span passed through `mark`. */
+function marked(s: Sentence, mark: (text: string, factId: string) => string, plain: (text: string) => string = (t) => t): string {
+  let out = "";
+  let at = 0;
+  for (const span of [...s.spans].sort((a, b) => a.start - b.start)) {
+    out += plain(s.text.slice(at, span.start)) + mark(s.text.slice(span.start, span.end), span.factId);
+    at = span.end;
+  }
+  return out + plain(s.text.slice(at));
+}
+
+const releaseOf = (f: Fact) => `${f.vintage.dataset}, ${f.vintage.stage}${f.vintage.released ? `, released ${f.vintage.released}` : ""}`;
+const joiner = (lang: "en" | "ja") => (lang === "ja" ? "" : " ");
+
+export function toMarkdown(doc: BriefDocument, chartFile: (chart: Chart) => string = (c) => `chart-${c.id}.svg`): string {
+  const note = new Map(doc.facts.map((f, i) => [f.id, i + 1]));
+  const md = (s: Sentence) => marked(s, (text, id) => `${text}[^${note.get(id)}]`);
+  const lines = [`# ${marked(doc.title, (t) => t)}`, ""];
+  for (const paragraph of doc.paragraphs) lines.push(paragraph.map(md).join(joiner(doc.lang)), "");
+  for (const chart of doc.charts) lines.push(`![${chart.description}](${chartFile(chart)})`, "");
+  lines.push(doc.lang === "ja" ? "## 出典" : "## Sources", "");
+  for (const f of doc.facts) lines.push(`[^${note.get(f.id)}]: \`${f.id}\` = ${f.value}${f.unit === "JPY_thousand" ? " (thousand yen)" : ` ${f.unit}`}; ${releaseOf(f)}; ${f.provenance.query}`);
+  return lines.join("\n") + "\n";
+}
+
+export function toHtml(doc: BriefDocument): string {
+  const html = (s: Sentence) => marked(s, (text, id) => `<span class="fact" data-fact="${escapeHtml(id)}">${escapeHtml(text)}</span>`, escapeHtml);
+  const paragraphs = doc.paragraphs.map((p) => `<p>${p.map(html).join(joiner(doc.lang))}</p>`).join("\n");
+  const figures = doc.charts.map((c) => `<figure id="chart-${c.id}" role="img" aria-label="${escapeHtml(c.description)}">${c.svg}<figcaption>${escapeHtml(c.title)}</figcaption></figure>`).join("\n");
+  const rows = doc.facts
+    .map((f) => `<tr id="fact-${escapeHtml(f.id)}"><td><code>${escapeHtml(f.id)}</code></td><td>${f.value}</td><td>${escapeHtml(f.unit)}</td><td>${escapeHtml(releaseOf(f))}</td><td>${escapeHtml(f.provenance.query)}</td></tr>`)
+    .join("\n");
+  return `<!doctype html>
+<html lang="${doc.lang}">
+<head><meta charset="utf-8"><title>${escapeHtml(doc.title.text)}</title>
+<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.5}.fact{background:#fff4c2;cursor:help}.fact:target,.fact:hover{background:#ffd966}figure{margin:1.5rem 0}table{font:12px monospace;border-collapse:collapse}td{border-top:1px solid #ddd;padding:2px 6px;vertical-align:top}</style>
+</head>
+<body>
+<article>
+<h1>${marked(doc.title, (text, id) => `<span class="fact" data-fact="${escapeHtml(id)}">${escapeHtml(text)}</span>`, escapeHtml)}</h1>
+${paragraphs}
+${figures}
+<section><h2>${doc.lang === "ja" ? "出典" : "Sources"}</h2>
+<table><tr><th>fact</th><th>value</th><th>unit</th><th>release</th><th>query</th></tr>
+${rows}
+</table></section>
+</article>
+</body>
+</html>
+`;
+}
+
+export function toJson(doc: BriefDocument): unknown {
+  const sentence = (s: Sentence) => ({ text: s.text, facts: s.facts, spans: s.spans });
+  return {
+    month: doc.month, asOf: doc.asOf, lang: doc.lang,
+    title: sentence(doc.title),
+    paragraphs: doc.paragraphs.map((p) => p.map(sentence)),
+    facts: doc.facts,
+    charts: doc.charts.map(({ id, title, description }) => ({ id, title, description, file: `chart-${id}.svg` })),
+  };
+}
