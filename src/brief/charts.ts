@@ -21,10 +21,16 @@ const WIDTH = 720;
 const HEIGHT = 360;
 const FONT = "DejaVu Sans, Arial, sans-serif";
 
-function render(option: echarts.EChartsOption, description: string): string {
+function render(id: string, option: echarts.EChartsOption, description: string): string {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height: HEIGHT });
   chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, aria: { enabled: true, label: { description } }, ...option });
-  const svg = chart.renderToSVGString();
+  // ECharts names its CSS classes after a per-process counter (zr7-cls-3): name them after the chart instead,
+  // so that the SVG is the same in every run and two charts in one page cannot share a class.
+  const names = new Map<string, string>();
+  const svg = chart.renderToSVGString().replace(/zr\d+-[a-z]+-?\d*/g, (name) => {
+    if (!names.has(name)) names.set(name, `boeki-${id}-${names.size}`);
+    return names.get(name)!;
+  });
   chart.dispose();
   return svg;
 }
@@ -43,7 +49,7 @@ function yoyChart(s: Snapshot, month: string): Chart {
   const description = `${title}, ${periods[0]} to ${month}. ${series.map((x) => `${x.name} ${x.data.at(-1) ?? "n/a"}% in ${month}`).join("; ")}.`;
   return {
     id: "yoy", title, description,
-    svg: render({
+    svg: render("yoy", {
       title: { text: title, left: "center" },
       legend: { bottom: 0 },
       xAxis: { type: "category", name: "Month", nameLocation: "middle", nameGap: 28, data: periods },
@@ -64,7 +70,7 @@ function balanceChart(s: Snapshot, month: string): Chart {
   const description = `${title}, ${periods[0]} to ${month}; ${data.at(-1) ?? "n/a"} in ${month} (positive: surplus).`;
   return {
     id: "balance", title, description,
-    svg: render({
+    svg: render("balance", {
       title: { text: title, left: "center" },
       xAxis: { type: "category", name: "Month", nameLocation: "middle", nameGap: 28, data: periods },
       yAxis: { type: "value", name: "¥ billion" },
@@ -79,7 +85,7 @@ function contributionChart(id: string, title: string, facts: Fact[], label: (f: 
   const description = `${title}: ${sorted.map((f) => `${label(f)} ${f.value}`).join(", ")} percentage points.`;
   return {
     id, title, description,
-    svg: render({
+    svg: render(id, {
       title: { text: title, left: "center" },
       grid: { left: 200 },
       xAxis: { type: "value", name: "percentage points", nameLocation: "middle", nameGap: 28 },

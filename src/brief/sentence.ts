@@ -2,12 +2,15 @@
 
 import type { Fact } from "../figures/index.js";
 
-/** Where a fact stands in a sentence's text. `period` spans show the month a fact compares with. */
+/**
+ * Where a fact stands in a sentence's text: its value, its basis (the year-earlier level), the month it
+ * compares with (`period`: "since March 2024"), its own month (`month`: "in December 2024"), or a count.
+ */
 export interface Span {
   start: number;
   end: number;
   factId: string;
-  kind: "value" | "basis" | "period" | "count";
+  kind: "value" | "basis" | "period" | "month" | "count";
 }
 
 export interface Sentence {

@@ -89,7 +89,7 @@ function previousSentence(story: Story): Sentence | null {
   const b = sentence().add("That followed ");
   if (prior.value === 0) return b.add(`flat exports in ${monthNameEn(prior.period)}.`).build();
   const accelerating = story.exports.yoy.value > prior.value && prior.value > 0 ? ", as growth picked up" : "";
-  return b.add(`a `).fact(prior, pctEn(prior.value)).add(` ${noun} in ${monthEn(prior.period, story.month)}${accelerating}.`).build();
+  return b.add(`a `).fact(prior, pctEn(prior.value)).add(` ${noun} in `).fact(prior, monthEn(prior.period, story.month), "month").add(`${accelerating}.`).build();
 }
 
 function importsSentence(story: Story): Sentence | null {

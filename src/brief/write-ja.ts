@@ -31,6 +31,12 @@ function why(b: SentenceBuilder, fact: Fact, value: number): SentenceBuilder {
   }
 }
 
+/** The contribution to the total's change, as the English story gives it for the first good: （寄与度1.0ポイント）. */
+function contribution(b: SentenceBuilder, fact: Fact | undefined): SentenceBuilder {
+  if (!fact || Math.abs(fact.value) < 0.1) return b;
+  return b.add(`（寄与度${fact.value < 0 ? "マイナス" : ""}`).fact(fact, Math.abs(fact.value).toFixed(1)).add("ポイント）");
+}
+
 export function writeJapanese(story: Story): Written {
   const { exports, imports, balance } = story;
   const month = monthJa(story.month);
@@ -51,7 +57,7 @@ export function writeJapanese(story: Story): Written {
     pct(b, forecast).add(`）を${surprise.detail?.outcome === "beat" ? "上回った" : surprise.detail?.outcome === "miss" ? "下回った" : "の通りだった"}。`);
     context.push(b.build());
   }
-  if (story.previous) context.push(pct(sentence().add(`${monthJa(story.previous.period, story.month)}は`), story.previous).add("だった。").build());
+  if (story.previous) context.push(pct(sentence().fact(story.previous, monthJa(story.previous.period, story.month), "month").add("は"), story.previous).add("だった。").build());
   paragraphs.push(context);
 
   const second: Sentence[] = [];
@@ -100,10 +106,14 @@ export function writeJapanese(story: Story): Written {
     story.exportGoods.forEach((mover, i) => {
       b.add(`${i ? "、" : ""}${goodsJa("export", mover.yoy.commodity)}が`);
       pct(b, mover.yoy);
+      if (i === 0) contribution(b, mover.contribution);
     });
     goods.push(b.add("だった。").build());
   }
-  for (const mover of story.importGoods) goods.push(pct(sentence().add(`輸入では${goodsJa("import", mover.yoy.commodity)}が`), mover.yoy).add("だった。").build());
+  for (const mover of story.importGoods) {
+    const b = pct(sentence().add(`輸入では${goodsJa("import", mover.yoy.commodity)}が`), mover.yoy);
+    goods.push(contribution(b, mover.contribution).add("だった。").build());
+  }
   paragraphs.push(goods);
   return { title: title.build(), paragraphs: paragraphs.filter((p) => p.length > 0) };
 }

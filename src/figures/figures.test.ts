@@ -4,27 +4,14 @@
 import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { beforeAll, describe, expect, it } from "vitest";
-import { freshStore, hasSharedData, shared } from "../../test/helpers.js";
+import { hasSharedData, shared } from "../../test/helpers.js";
+import { storeOfRealReleases, TIME_SERIES_RELEASED } from "../../test/real-store.js";
 import { setConsensus } from "../store/consensus.js";
-import { ingest } from "../store/ingest.js";
 import type { Store } from "../store/store.js";
 import { addMonths } from "./fact.js";
 import { figures, type Fact, type Figures } from "./index.js";
 import { contributionFact, yoyValue } from "./measures.js";
 import { loadSnapshot } from "./snapshot.js";
-
-const TIME_SERIES_RELEASED = "2026-09-30";
-
-/** Ingests the press releases and the time series; shared by the figures, brief and claim tests. */
-export async function storeOfRealReleases(): Promise<Store> {
-  const { store } = await freshStore();
-  const press = (name: string) => shared("mof-press-release", name);
-  await ingest(store, [press("tidy/press_area_country.tidy.csv")], { dataset: "mof.press" });
-  await ingest(store, [press("xml/press_2025114en.xml"), press("press_headline_totals.csv")]);
-  await ingest(store, [press("press_2024-11_principal_commodity_world.csv"), press("press_2025-06_principal_commodity_world.csv")]);
-  await ingest(store, ["d41ma", "d51ma", "d61ma"].map((f) => shared("mof-timeseries", `${f}.sjis.csv`)), { released: TIME_SERIES_RELEASED });
-  return store;
-}
 
 const find = (result: Figures, id: string): Fact => {
   const fact = result.facts.find((f) => f.id === id);
