@@ -1,12 +1,33 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly through tsx, so a fresh clone needs no build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script) when it is at least as new as
+// every source file; otherwise the TypeScript sources through tsx, which is slower to start but never stale.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-register();
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const compiled = join(root, "dist", "cli", "main.js");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 // `boeki … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on("error", (error) => {
   if (error.code === "EPIPE") process.exit(0);
   throw error;
 });
-const { main } = await import("../src/cli/main.ts");
+
+let entry = compiled;
+if (!existsSync(compiled) || statSync(compiled).mtimeMs < newestSource(join(root, "src"))) {
+  const { register } = await import("tsx/esm/api");
+  register();
+  entry = join(root, "src", "cli", "main.ts");
+}
+const { main } = await import(pathToFileURL(entry).href);
 process.exitCode = await main(process.argv);

@@ -23,9 +23,9 @@ export interface BriefOptions {
 }
 
 export async function brief(store: Store, month: string, options: BriefOptions = {}): Promise<BriefDocument> {
-  const query: FiguresQuery = { month, asOf: options.asOf };
+  const query: FiguresQuery = { month, asOf: options.asOf, headlineOnly: true };
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month: expected YYYY-MM, found "${month}"`);
-  const snapshot = await loadSnapshot(store, month, options.asOf);
+  const snapshot = await loadSnapshot(store, month, options.asOf, undefined, { commoditiesByPartner: false });
   const result = computeFigures(snapshot, query, await consensusFor(store, month, options.asOf));
   const story = selectStory(result);
   if (!story) throw new UsageError(`no exports figure for ${month}${options.asOf ? ` as of ${options.asOf}` : ""}: ingest its release or the time series first`);

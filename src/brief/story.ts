@@ -46,9 +46,11 @@ function highlight(facts: Fact[], flow: string, partner: string, commodity: stri
 export function selectStory(result: Figures): Story | null {
   const month = result.month;
   const facts = result.facts;
-  const one = (id: string) => facts.find((f) => f.id === id);
+  const byId = new Map(facts.map((f) => [f.id, f]));
+  const one = (id: string) => byId.get(id);
   const at = (metric: string, flow: string, partner: string, commodity: string, period = month) => one(`${metric}/${flow}/${partner}/${commodity}/${period}`);
-  const sequences = facts.filter((f) => result.sections.streaks.includes(f.id));
+  const streakIds = new Set(result.sections.streaks);
+  const sequences = facts.filter((f) => streakIds.has(f.id));
 
   const exportsLevel = at("level", "export", "world", "total");
   const exportsYoy = at("yoy_pct", "export", "world", "total");

@@ -22,6 +22,8 @@ export interface FiguresQuery {
   partner?: string;
   /** Only this commodity among commodity figures. */
   commodity?: string;
+  /** Leave out the commodities-by-area section and unit values (a brief does not tell them): a third of the work. */
+  headlineOnly?: boolean;
 }
 
 export const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const;
@@ -41,7 +43,7 @@ const present = <T>(x: T | null | undefined): x is T => x !== null && x !== unde
 export async function figures(store: Store, query: FiguresQuery): Promise<Figures> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw new UsageError(`--month: expected YYYY-MM, found "${query.month}"`);
   if (query.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.asOf)) throw new UsageError(`--as-of: expected YYYY-MM-DD, found "${query.asOf}"`);
-  const snapshot = await loadSnapshot(store, query.month, query.asOf);
+  const snapshot = await loadSnapshot(store, query.month, query.asOf, undefined, { commoditiesByPartner: !query.headlineOnly });
   return computeFigures(snapshot, query, await consensusFor(store, query.month, query.asOf));
 }
 
@@ -61,7 +63,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
   sections.headline.push(...balanceFacts(s, "world", period));
   sections.streaks.push(...balanceSequenceFacts(s, "world", period));
 
-  const keys = s.keysAt(period, "value").sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
+  const keys = s.keysAt(period, "value").filter((k) => !query.headlineOnly || k.partner === "world" || k.commodity === "total").sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
   const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === query.commodity || key.commodity === "total");
   for (const key of keys.filter(wanted)) {
     if (key.partner === "world" && key.commodity === "total") continue;
@@ -71,9 +73,9 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
       sections.destinations.push(...facts);
       sections.streaks.push(...yoySequenceFacts(s, key, period));
     } else if (key.partner === "world") {
-      sections.commodities.push(...facts, ...unitValueFacts(s, key, period));
+      sections.commodities.push(...facts, ...(query.headlineOnly ? [] : unitValueFacts(s, key, period)));
       sections.streaks.push(...yoySequenceFacts(s, key, period));
-    } else {
+    } else if (!query.headlineOnly) {
       sections.commodityByArea.push(...facts);
     }
   }

@@ -73,22 +73,24 @@ export const LOOKBACK_MONTHS = 48;
  * totals (records), the last LOOKBACK_MONTHS of partners' totals and world commodities (streaks), and of
  * commodities by partner only the month, the month before and the year before. `since` widens every window.
  */
-export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string): Promise<Snapshot> {
+export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string, options: { commoditiesByPartner?: boolean } = {}): Promise<Snapshot> {
   const params = {
+    byPartner: options.commoditiesByPartner ?? true,
     asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01`,
     monthBefore: `${addMonths(month, -1)}-01`, yearBefore: `${addMonths(month, -12)}-01`, wide: since !== undefined,
   };
-  // Few columns, read column-wise: turning DuckDB's values into JS costs more than the query itself.
+  // Three columns, read column-wise: turning DuckDB's values into JS costs as much as the query itself.
   const columns = await store.columns(
-    `SELECT concat_ws('|', flow, partner, commodity, measure) AS key, strftime(period, '%Y-%m') AS period, value, unit, release_id AS release
+    `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m'), arg_max(unit, vintage)) AS key,
+            arg_max(value, vintage) AS value, arg_max(release_id, vintage) AS release
      FROM (
-       SELECT o.*, row_number() OVER (PARTITION BY o.period, o.flow, o.partner, o.commodity, o.measure ORDER BY r.effective DESC, o.release_id DESC) AS rank
+       SELECT o.*, date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + o.release_id AS vintage
        FROM observations o JOIN releases r USING (release_id)
        WHERE r.effective <= $asOf::DATE AND o.period <= $to::DATE
          AND CASE WHEN o.partner = 'world' AND o.commodity = 'total' THEN o.period >= $from::DATE OR o.measure IN ('value', 'yoy_pct')
                   WHEN o.partner = 'world' OR o.commodity = 'total' THEN o.period >= $from::DATE
-                  ELSE o.period IN ($to::DATE, $monthBefore::DATE, $yearBefore::DATE) OR $wide END)
-     WHERE rank = 1`,
+                  ELSE $byPartner AND (o.period IN ($to::DATE, $monthBefore::DATE, $yearBefore::DATE) OR $wide) END)
+     GROUP BY flow, partner, commodity, measure, period`,
     params,
   );
   const releases = new Map(
@@ -96,12 +98,12 @@ export async function loadSnapshot(store: Store, month: string, asOf?: string, s
       `SELECT release_id AS id, dataset, stage, strftime(released, '%Y-%m-%d') AS released, strftime(effective, '%Y-%m-%d') AS effective FROM releases`,
     )).map((r) => [r.id, r]),
   );
-  const [keys, periods, values, units, releaseIds] = ["key", "period", "value", "unit", "release"].map((c) => columns[c]!) as [string[], string[], number[], string[], number[]];
+  const [keys, values, releaseIds] = ["key", "value", "release"].map((c) => columns[c]!) as [string[], number[], number[]];
   const points: Point[] = keys.map((key, i) => {
-    const [flow, partner, commodity, measure] = key.split("|") as [Flow, string, string, Measure];
+    const [flow, partner, commodity, measure, period, unit] = key.split("|") as [Flow, string, string, Measure, string, string];
     const release = releases.get(releaseIds[i]!)!;
     return {
-      period: periods[i]!, flow, partner, commodity, measure, value: values[i]!, unit: units[i]!,
+      period, flow, partner, commodity, measure, value: values[i]!, unit: unit ?? "",
       dataset: release.dataset, releaseId: release.id, stage: release.stage, released: release.released, effective: release.effective,
     };
   });

@@ -281,7 +281,7 @@ async function landObservations(store: Store, p: Part & { file: string; fileName
   );
   await store.run(
     `INSERT INTO observations SELECT $dataset, period, flow, partner, commodity, measure, value, unit, $id
-     FROM compared WHERE before_value IS DISTINCT FROM value ORDER BY flow, partner, commodity, measure, period`,
+     FROM compared WHERE before_value IS DISTINCT FROM value ORDER BY period, flow, partner, commodity, measure`, // by period: reads by month skip the rest
     { dataset: p.meta.dataset, id: releaseId },
   );
   await store.run(
