@@ -73,7 +73,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
       sections.destinations.push(...facts);
       sections.streaks.push(...yoySequenceFacts(s, key, period));
     } else if (key.partner === "world") {
-      sections.commodities.push(...facts, ...(query.headlineOnly ? [] : unitValueFacts(s, key, period)));
+      sections.commodities.push(...facts, ...(query.headlineOnly ? [] : [momFact(s, key, period), ...unitValueFacts(s, key, period)].filter(present)));
       sections.streaks.push(...yoySequenceFacts(s, key, period));
     } else if (!query.headlineOnly) {
       sections.commodityByArea.push(...facts);
