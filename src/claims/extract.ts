@@ -39,6 +39,8 @@ interface Mention {
   decimals: number;
   /** Words inside the mention that tell what it is ("first rise since March", "fifth consecutive month"). */
   words: string;
+  negative?: boolean;
+  positive?: boolean;
   since?: { month: number; year?: number };
 }
 
@@ -49,8 +51,10 @@ function mentions(sentence: string): Mention[] {
   const found: Mention[] = [];
   const add = (m: RegExpMatchArray, type: Mention["type"], numberText: string, extra: Partial<Mention> = {}, value?: number) =>
     found.push({ start: m.index!, end: m.index! + m[0].length, type, number: value ?? num(numberText), decimals: decimalsOf(numberText), words: m[0], ...extra });
-  for (const m of sentence.matchAll(/(\d+(?:\.\d+)?)\s*(?:percentage points?|pct points?|ポイント)/gi)) add(m, "pp", m[1]!);
-  for (const m of sentence.matchAll(/(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)/gi)) add(m, "pct", m[1]!);
+  // A sign printed before the number (typographic minus −, en dash, hyphen, plus) says the direction itself.
+  const signed = (m: RegExpMatchArray) => (m[1] && /[−–-]/.test(m[1]) ? { negative: true } : m[1] === "+" ? { positive: true } : {});
+  for (const m of sentence.matchAll(/([−–+-])?(\d+(?:\.\d+)?)\s*(?:percentage points?|pct points?|ポイント)/gi)) add(m, "pp", m[2]!, signed(m));
+  for (const m of sentence.matchAll(/([−–+-](?=\d))?(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)/gi)) add(m, "pct", m[2]!, signed(m));
   for (const m of sentence.matchAll(/¥\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(trillion|billion|million)?\b/gi)) {
     const scale = { trillion: 1000, billion: 1, million: 0.001 }[(m[2] ?? "billion").toLowerCase() as "billion"];
     add(m, "yen", m[1]!, { decimals: decimalsOf(m[1]!) + Math.round(Math.log10(1 / scale)) }, num(m[1]!) * scale);
@@ -99,7 +103,7 @@ function nearestCode(before: string, after: string, aliases: Array<[RegExp, stri
     if (!best || end > best.end || (end === best.end && m[0].length > best.length)) best = { end, length: m[0].length, code };
   }
   if (best) return best.code;
-  for (const [pattern, code] of aliases) if (pattern.test(after.slice(0, 40))) return code;
+  for (const [pattern, code] of aliases) if (pattern.test(clauseAfter(after))) return code;
   return undefined;
 }
 
@@ -113,8 +117,10 @@ function nearestFlow(before: string, after: string): Flow | "balance" | undefine
   return undefined;
 }
 
-/** Which way the words say a change went: the nearest direction word before the number, else just after. */
+/** Which way the words say a change went: a Japanese 増/減 right after it, else the nearest direction word before, else just after. */
 function direction(before: string, after: string): 1 | -1 | 0 {
+  if (/^\s*減/.test(after)) return -1;
+  if (/^\s*増/.test(after)) return 1;
   const down = lastMatch(before, CUES.down)?.index ?? -1;
   const up = lastMatch(before, CUES.up)?.index ?? -1;
   if (down >= 0 || up >= 0) return down > up ? -1 : 1;
@@ -135,7 +141,8 @@ function resolveMonth(month: number, year: number | undefined, latest: string): 
 const clauseAfter = (after: string) => after.split(/,|;|\band\b|\bwhile\b|\bwhereas\b|、/)[0] ?? "";
 const clauseBefore = (before: string) => before.split(/,|;|\band\b|\bwhile\b|、/).at(-1) ?? "";
 
-const MONTH_WORD = /\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)?(?:\s+(\d{4}))?|(\d{1,2})月/g;
+/** A month named as a period ("in November", "October's", "November 2024", "11月"); "December 17" is a date, not one. */
+const MONTH_WORD = /\b(January|February|March|April|May|June|July|August|September|October|November|December)(?:'s|’s)?(?:\s+(\d{4}))?(?!\s+\d{1,2}\b)|(\d{1,2})月(?!\d{1,2}日)/g;
 
 export function extractClaims(text: string, latestPeriod: string): ExtractedClaim[] {
   const claims: ExtractedClaim[] = [];
@@ -159,20 +166,21 @@ export function extractClaims(text: string, latestPeriod: string): ExtractedClai
       const goodsFlow: Flow = flow === "import" ? "import" : "export";
       const partner = nearestCode(wholeBefore, after, PARTNER_ALIASES) ?? "world";
       const commodity = flow === "balance" ? "total" : nearestCode(wholeBefore, after, GOODS_ALIASES[goodsFlow]) ?? "total";
-      // The month: one named next to the number, else the release month.
-      const named = [...`${before.slice(-40)} ${after.slice(0, 40)}`.matchAll(MONTH_WORD)].at(-1);
+      // The month: one named in the number's own clause, else the release month.
+      const named = [...`${clauseBefore(before)} ${clauseAfter(after)}`.matchAll(MONTH_WORD)].at(-1);
       const namedMonth = named ? (named[1] ? monthNumber(named[1]) : Number(named[3])) : null;
       let period = namedMonth ? resolveMonth(namedMonth, named?.[2] ? Number(named[2]) : undefined, latestPeriod) : latestPeriod;
       const clause = `${clauseBefore(before)} ${mention.words} ${clauseAfter(after)}`;
       let kind: ClaimKind = CUES.other.test(around) ? "other" : CUES.forecast.test(clause) ? "forecast" : "data";
-      const sign = direction(before, after);
+      const sign = mention.negative ? -1 : mention.positive ? 1 : direction(before, after);
       const base = { start: s.start + mention.start, end: s.start + mention.end, text: mention.words, partner, commodity, decimals: mention.decimals };
       let claim: ExtractedClaim;
       switch (mention.type) {
         case "yen": {
           const isBalance = flow === "balance";
-          const deficit = /deficit|赤字/.test(`${before.slice(-40)} ${after.slice(0, 30)}`);
-          if (isBalance && CUES.yearEarlierLevel.test(`${before.slice(-30)} ${after.slice(0, 60)}`)) {
+          const side = lastMatch(`${wholeBefore} ${clauseAfter(after)}`, /deficit|surplus|赤字|黒字/);
+          const deficit = !!side && /deficit|赤字/.test(side[0]);
+          if (isBalance && CUES.yearEarlierLevel.test(`${clauseBefore(before)} ${mention.words} ${clauseAfter(after)}`)) {
             period = addMonths(period, -12);
             if (kind === "data") kind = "prior";
           }
@@ -186,7 +194,7 @@ export function extractClaims(text: string, latestPeriod: string): ExtractedClai
           const metric: ClaimMetric = CUES.seasonallyAdjusted.test(around) ? "sa_mom_pct"
             : CUES.mom.test(clause) ? "mom_pct"
             : flow === "balance" ? "balance_yoy_pct"
-            : /\bshare\b/i.test(around) ? "share_pct" : "yoy_pct";
+            : /\bshare\b|accounted for|of (?:total|all|Japan's) (?:exports|imports|shipments)/i.test(clause) ? "share_pct" : "yoy_pct";
           claim = { ...base, kind, metric, flow, period, value: (sign || 1) * mention.number, unit: "pct" };
           break;
         }

@@ -26,6 +26,9 @@ export const PARTNER_ALIASES: Alias[] = [
   [/\bAustralia\b/, "601"],
   [/\bCanada\b/, "302"],
   [/\bMexico\b/, "305"],
+  [/\bBrazil\b/, "410"], [/\bIndonesia\b/, "118"], [/\bMalaysia\b/, "113"], [/\bPhilippines\b/, "117"], [/\bFrance\b/, "210"],
+  [/\bItaly\b/, "220"], [/\bNetherlands\b/, "207"], [/\bSwitzerland\b/, "215"], [/\bSaudi Arabia\b/, "137"],
+  [/\bUnited Arab Emirates\b|\bUAE\b/, "147"], [/\bQatar\b/, "140"], [/\bKuwait\b/, "138"], [/\bChile\b/, "409"], [/\bNew Zealand\b/, "606"],
   [/米国|アメリカ/, "304"], [/中国/, "105"], [/香港/, "108"], [/台湾/, "106"], [/韓国/, "103"], [/西欧/, "area:western_europe"],
   [/ＥＵ|EU|欧州連合/, "group:eu"], [/ASEAN|東南アジア/, "group:asean"], [/アジア/, "area:asia"], [/中東/, "area:middle_east"],
 ];

@@ -143,6 +143,11 @@ async function whatItMatches(claim: ExtractedClaim, book: FactBook, data: number
       return `a rounding slip: the data's ¥${Math.abs(data * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} million cut off, not rounded (¥${Math.abs(data).toFixed(claim.decimals)} billion)`;
     }
   }
+  // The figure as the Ministry first printed it, where the data now stand on a revision.
+  const inForce = await findFact(claim, book, book.asOf);
+  if (inForce?.published !== undefined && inForce.published !== inForce.value && withinRounding(inForce.published, claim)) {
+    return "the figure as first printed, since revised";
+  }
   const candidates: Array<[string, string, string | null]> = [
     ["the revised figure", factIdOf(claim), null],
     [claim.metric === "mom_pct" ? "the year-on-year change" : "the month-on-month change", factIdOf(claim, claim.period, claim.metric === "mom_pct" ? "yoy_pct" : "mom_pct"), book.asOf],
