@@ -5,7 +5,7 @@
 
 import { computeFigures, type Fact, type Figures } from "../figures/index.js";
 import { addMonths, roundPct } from "../figures/fact.js";
-import { loadSnapshot } from "../figures/snapshot.js";
+import { loadSnapshot, type Snapshot } from "../figures/snapshot.js";
 import { consensusFor, type Consensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import type { ExtractedClaim } from "./extract.js";
@@ -33,6 +33,21 @@ export interface CheckedClaim {
   note: string;
 }
 
+/** Figures computed from a snapshot, kept with it: snapshots are shared while the store's releases stay the same. */
+const figuresBySnapshot = new WeakMap<Snapshot, Figures>();
+function figuresOf(snapshot: Snapshot, period: string): Figures {
+  let result = figuresBySnapshot.get(snapshot);
+  if (!result) figuresBySnapshot.set(snapshot, (result = computeFigures(snapshot, { month: period, asOf: snapshot.asOf ?? undefined }, [])));
+  return result;
+}
+
+const indexes = new WeakMap<Figures, Map<string, Fact>>();
+function factIndex(figures: Figures): Map<string, Fact> {
+  let index = indexes.get(figures);
+  if (!index) indexes.set(figures, (index = new Map(figures.facts.map((f) => [f.id, f]))));
+  return index;
+}
+
 /** Figures per month and vintage, computed once per check. */
 export class FactBook {
   private readonly figures = new Map<string, Promise<Figures>>();
@@ -44,14 +59,14 @@ export class FactBook {
     const key = `${period} ${asOf ?? "now"}`;
     let result = this.figures.get(key);
     if (!result) {
-      result = loadSnapshot(this.store, period, asOf ?? undefined).then((s) => computeFigures(s, { month: period, asOf: asOf ?? undefined }, []));
+      result = loadSnapshot(this.store, period, asOf ?? undefined).then((s) => figuresOf(s, period));
       this.figures.set(key, result);
     }
     return result;
   }
 
   async fact(id: string, period: string, asOf: string | null): Promise<Fact | undefined> {
-    return (await this.month(period, asOf)).facts.find((f) => f.id === id);
+    return factIndex(await this.month(period, asOf)).get(id);
   }
 
   consensus(period: string): Promise<Consensus[]> {

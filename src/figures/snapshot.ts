@@ -74,6 +74,23 @@ export const LOOKBACK_MONTHS = 48;
  * commodities by partner only the month, the month before and the year before. `since` widens every window.
  */
 export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string, options: { commoditiesByPartner?: boolean } = {}): Promise<Snapshot> {
+  // Snapshots are kept per store while its releases stay the same: a server or a checker reading the same
+  // months again (an article names the month, the month before, a year earlier) does not query again.
+  const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
+  const cacheKey = JSON.stringify([version, month, asOf ?? null, since ?? null, options.commoditiesByPartner ?? true]);
+  const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
+  snapshotCache.set(store, cache);
+  const cached = cache.get(cacheKey);
+  if (cached) return cached;
+  const snapshot = await querySnapshot(store, month, asOf, since, options);
+  if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+  cache.set(cacheKey, snapshot);
+  return snapshot;
+}
+
+const snapshotCache = new WeakMap<Store, Map<string, Snapshot>>();
+
+async function querySnapshot(store: Store, month: string, asOf: string | undefined, since: string | undefined, options: { commoditiesByPartner?: boolean }): Promise<Snapshot> {
   const params = {
     byPartner: options.commoditiesByPartner ?? true,
     asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01`,
