@@ -101,6 +101,9 @@ function contributionChart(id: string, title: string, facts: Fact[], label: (f: 
   };
 }
 
+/** Axis labels have a fifth of the width: "Central and Eastern Europe and Russia" → "C. & E. Europe, Russia". */
+const shortLabel = (name: string) => name.replace(/^the /, "").replace("Central and Eastern Europe and Russia", "C. & E. Europe, Russia");
+
 const SECTIONS = ["pc:0+1", "pc:2+4", "pc:3", "pc:5", "pc:6", "pc:701", "pc:703", "pc:705", "pc:8+9"];
 
 export function briefCharts(s: Snapshot, month: string, facts: Fact[]): Chart[] {
@@ -110,7 +113,7 @@ export function briefCharts(s: Snapshot, month: string, facts: Fact[]): Chart[] 
   return [
     yoyChart(s, month),
     balanceChart(s, month),
-    contributionChart("destinations", "Contributions to export growth by destination, percentage points", byArea, (f) => partnerEn(f.partner)),
+    contributionChart("destinations", "Contributions to export growth by destination, percentage points", byArea, (f) => shortLabel(partnerEn(f.partner))),
     contributionChart("commodities", "Contributions to export growth by commodity, percentage points", bySection, (f) => goodsEn("export", f.commodity).replace(/^\d\s*/, "")),
   ].filter((c): c is Chart => c !== null);
 }

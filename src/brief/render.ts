@@ -60,7 +60,7 @@ export function toHtml(doc: BriefDocument): string {
   return `<!doctype html>
 <html lang="${doc.lang}">
 <head><meta charset="utf-8"><title>${escapeHtml(doc.title.text)}</title>
-<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.5}.fact{background:#fff4c2;cursor:help}.fact:target,.fact:hover{background:#ffd966}figure{margin:1.5rem 0}table{font:12px monospace;border-collapse:collapse}td{border-top:1px solid #ddd;padding:2px 6px;vertical-align:top}</style>
+<style>body{font-family:Georgia,serif;max-width:48rem;margin:2rem auto;line-height:1.5}.fact{background:#fff4c2;cursor:help}.fact:target,.fact:hover{background:#ffd966}figure{margin:1.5rem 0}figure svg{max-width:100%;height:auto}section{overflow-x:auto}table{font:12px monospace;border-collapse:collapse}td{border-top:1px solid #ddd;padding:2px 6px;vertical-align:top;overflow-wrap:anywhere}</style>
 </head>
 <body>
 <article>
