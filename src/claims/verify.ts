@@ -3,9 +3,9 @@
 // instead), unverifiable (with the data that would be needed), or not a data claim. Later revisions are
 // reported, never held against a story written before them.
 
-import { computeFigures, type Fact, type Figures } from "../figures/index.js";
+import { factById, type Fact } from "../figures/index.js";
 import { addMonths, roundPct } from "../figures/fact.js";
-import { loadSnapshot, type Snapshot } from "../figures/snapshot.js";
+import { loadSnapshot } from "../figures/snapshot.js";
 import { consensusFor, type Consensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import type { ExtractedClaim } from "./extract.js";
@@ -33,40 +33,15 @@ export interface CheckedClaim {
   note: string;
 }
 
-/** Figures computed from a snapshot, kept with it: snapshots are shared while the store's releases stay the same. */
-const figuresBySnapshot = new WeakMap<Snapshot, Figures>();
-function figuresOf(snapshot: Snapshot, period: string): Figures {
-  let result = figuresBySnapshot.get(snapshot);
-  if (!result) figuresBySnapshot.set(snapshot, (result = computeFigures(snapshot, { month: period, asOf: snapshot.asOf ?? undefined }, [])));
-  return result;
-}
-
-const indexes = new WeakMap<Figures, Map<string, Fact>>();
-function factIndex(figures: Figures): Map<string, Fact> {
-  let index = indexes.get(figures);
-  if (!index) indexes.set(figures, (index = new Map(figures.facts.map((f) => [f.id, f]))));
-  return index;
-}
-
-/** Figures per month and vintage, computed once per check. */
+/** The facts a check asks for, computed one by one from the snapshot of the month as of a day (snapshots are
+ * kept per store while its releases stay the same, so an article's months are read once). */
 export class FactBook {
-  private readonly figures = new Map<string, Promise<Figures>>();
   private readonly forecasts = new Map<string, Promise<Consensus[]>>();
   constructor(private readonly store: Store, readonly asOf: string) {}
 
   /** `asOf` null: the data as they stand now (to report revisions and to judge what was not yet published). */
-  month(period: string, asOf: string | null): Promise<Figures> {
-    const key = `${period} ${asOf ?? "now"}`;
-    let result = this.figures.get(key);
-    if (!result) {
-      result = loadSnapshot(this.store, period, asOf ?? undefined).then((s) => figuresOf(s, period));
-      this.figures.set(key, result);
-    }
-    return result;
-  }
-
   async fact(id: string, period: string, asOf: string | null): Promise<Fact | undefined> {
-    return factIndex(await this.month(period, asOf)).get(id);
+    return factById(await loadSnapshot(this.store, period, asOf ?? undefined), id);
   }
 
   consensus(period: string): Promise<Consensus[]> {

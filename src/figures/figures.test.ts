@@ -9,7 +9,7 @@ import { storeOfRealReleases, TIME_SERIES_RELEASED } from "../../test/real-store
 import { setConsensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import { addMonths } from "./fact.js";
-import { figures, type Fact, type Figures } from "./index.js";
+import { computeFigures, factById, figures, type Fact, type Figures } from "./index.js";
 import { contributionFact, yoyValue } from "./measures.js";
 import { loadSnapshot } from "./snapshot.js";
 
@@ -86,6 +86,14 @@ describe.skipIf(!hasSharedData)("figures on the Ministry's releases", () => {
     expect(find(nov24OnReleaseDay, "streak/balance/world/total/2024-11")).toMatchObject({ value: 5, detail: { sign: "deficit", since: "2024-07" } });
     expect(Math.round(value(nov24Now, "balance/balance/world/total/2024-11") / 100_000) / 10).toBe(-120.8);
     expect(value(nov24OnReleaseDay, "yoy_pct/export/world/pc:70131/2024-11")).toBe(32.1);
+  });
+
+  it("a fact asked for by id alone is the same as in the month's full set", async () => {
+    const snapshot = await loadSnapshot(store, "2025-11", "2025-12-20");
+    const all = computeFigures(snapshot, { month: "2025-11", asOf: "2025-12-20" }, []);
+    const alone = all.facts.filter((f) => f.metric !== "consensus" && f.metric !== "surprise").map((f) => factById(snapshot, f.id));
+    expect(alone).toEqual(all.facts.filter((f) => f.metric !== "consensus" && f.metric !== "surprise"));
+    expect(alone.length).toBeGreaterThan(4000);
   });
 
   it("the contributions of the nine sections add up to the total's y/y within rounding, in every month held", async () => {

@@ -118,3 +118,49 @@ function surpriseFacts(forecasts: Consensus[], headline: Fact[]): Fact[] {
   }
   return facts;
 }
+
+/**
+ * One fact by its id, computed alone from a snapshot: what a claim checker needs, without the few thousand
+ * other facts of the month. Undefined when the data do not give it.
+ */
+export function factById(s: Snapshot, id: string): Fact | undefined {
+  const [metric, flow, partner, commodity, period] = id.split("/") as [string, Flow | "balance", string, string, string];
+  if (!period) return undefined;
+  const key: SeriesKey = { flow: flow as Flow, partner, commodity };
+  const total = commodity === "total" ? { flow: flow as Flow, partner: "world", commodity: "total" } : { flow: flow as Flow, partner, commodity: "total" };
+  const pick = (facts: Array<Fact | null>) => facts.find((f) => f?.id === id) ?? undefined;
+  if (flow === "balance") {
+    if (["streak", "first_since"].includes(metric)) return pick(balanceSequenceFacts(s, partner, period));
+    return pick(balanceFacts(s, partner, period));
+  }
+  switch (metric) {
+    case "level":
+      return pick([levelFact(s, key, period)]);
+    case "yoy_pct":
+    case "yoy_diff":
+      return pick(yoyFacts(s, key, period));
+    case "mom_pct":
+      return pick([momFact(s, key, period)]);
+    case "share_pct":
+      return pick([shareFact(s, key, total, period)]);
+    case "contribution_pp":
+      return pick([contributionFact(s, key, total, period)]);
+    case "ytd":
+    case "ytd_yoy_pct":
+      return pick(ytdFacts(s, key, period));
+    case "unit_value":
+    case "unit_value_yoy_pct":
+    case "volume_yoy_pct":
+      return pick(unitValueFacts(s, key, period));
+    case "streak":
+    case "first_since":
+    case "highest_since":
+    case "lowest_since":
+      return pick(yoySequenceFacts(s, key, period));
+    case "record_high":
+    case "record_month":
+      return pick(recordFacts(s, key, period));
+    default:
+      return undefined;
+  }
+}
