@@ -37,11 +37,15 @@ export interface CheckedClaim {
  * kept per store while its releases stay the same, so an article's months are read once). */
 export class FactBook {
   private readonly forecasts = new Map<string, Promise<Consensus[]>>();
+  private readonly snapshots = new Map<string, ReturnType<typeof loadSnapshot>>();
   constructor(private readonly store: Store, readonly asOf: string) {}
 
   /** `asOf` null: the data as they stand now (to report revisions and to judge what was not yet published). */
   async fact(id: string, period: string, asOf: string | null): Promise<Fact | undefined> {
-    return factById(await loadSnapshot(this.store, period, asOf ?? undefined), id);
+    const key = `${period} ${asOf}`;
+    let snapshot = this.snapshots.get(key);
+    if (!snapshot) this.snapshots.set(key, (snapshot = loadSnapshot(this.store, period, asOf ?? undefined)));
+    return factById(await snapshot, id);
   }
 
   consensus(period: string): Promise<Consensus[]> {

@@ -120,7 +120,16 @@ export interface MonthTotals {
 
 /** World exports, imports and balance for the latest month that has both (or for `period`). */
 export async function monthTotals(store: Store, options: { period?: string; asOf?: string } = {}): Promise<MonthTotals | null> {
-  const query = { partner: "world", commodity: "total", measures: ["value" as Measure], asOf: options.asOf, from: options.period, to: options.period };
+  // The latest month first, with one aggregate: reading whole series to find it costs ten times more.
+  const [latest] = options.period ? [{ period: options.period, flows: 2 }] : await store.rows<{ period: string | null; flows: number }>(
+    `SELECT strftime(min(last), '%Y-%m') AS period, count(*)::INTEGER AS flows FROM (
+       SELECT o.flow, max(o.period) AS last FROM observations o JOIN releases r USING (release_id)
+       WHERE o.partner = 'world' AND o.commodity = 'total' AND o.measure = 'value' AND r.effective <= ?::DATE
+       GROUP BY o.flow)`,
+    [options.asOf ?? "9999-12-31"],
+  );
+  if (!latest?.period || latest.flows < 2) return null;
+  const query = { partner: "world", commodity: "total", measures: ["value" as Measure], asOf: options.asOf, from: latest.period, to: latest.period };
   const [exports, imports] = await Promise.all([series(store, { ...query, flow: "export" }), series(store, { ...query, flow: "import" })]);
   const importsByPeriod = new Map(imports.map((p) => [p.period, p]));
   const both = exports.filter((p) => importsByPeriod.has(p.period)).at(-1);
