@@ -60,6 +60,13 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
     expect(story).toMatch(/chip-making equipment rose 32\.1%/);
   });
 
+  it("now, with the revised series in: the month before is told as revised, with the figure first printed", async () => {
+    // September 2025 exports: printed +4.2% on 2025-10-30, +4.1% in the revised series.
+    const story = text(await brief(store, "2025-10", { charts: false }));
+    expect(story).toMatch(/That followed a revised 4\.1% rise in September \(first reported as 4\.2%\)/);
+    expect(text(await brief(store, "2025-10", { charts: false, lang: "ja" }))).toMatch(/9月は4\.1%増（速報値の4\.2%増から改定）/);
+  });
+
   it("the Japanese story tells the same facts in the Ministry's terms", async () => {
     const [en, ja] = await Promise.all([
       brief(store, "2024-11", { asOf: "2024-12-18", charts: false }),
@@ -137,6 +144,7 @@ function expectShown(fact: Fact, kind: string, shown: string, month: string): vo
   const where = `${month}: "${shown}" for ${fact.id}`;
   if (kind === "period") return void expect(shown, where).toBe(monthEn(fact.basis!.period, month));
   if (kind === "month") return void expect(shown, where).toBe(monthEn(fact.period, month));
+  if (kind === "published") return void expect(Number(shown.replace("%", "")), where).toBe(fact.published);
   const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
   const ordinals = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
   if (kind === "count") {

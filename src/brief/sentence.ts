@@ -4,13 +4,14 @@ import type { Fact } from "../figures/index.js";
 
 /**
  * Where a fact stands in a sentence's text: its value, its basis (the year-earlier level), the month it
- * compares with (`period`: "since March 2024"), its own month (`month`: "in December 2024"), or a count.
+ * compares with (`period`: "since March 2024"), its own month (`month`: "in December 2024"), a count, or the
+ * figure the Ministry first printed for it before a revision (`published`).
  */
 export interface Span {
   start: number;
   end: number;
   factId: string;
-  kind: "value" | "basis" | "period" | "month" | "count";
+  kind: "value" | "basis" | "period" | "month" | "count" | "published";
 }
 
 export interface Sentence {

@@ -89,7 +89,10 @@ function previousSentence(story: Story): Sentence | null {
   const b = sentence().add("That followed ");
   if (prior.value === 0) return b.add(`flat exports in ${monthNameEn(prior.period)}.`).build();
   const accelerating = story.exports.yoy.value > prior.value && prior.value > 0 ? ", as growth picked up" : "";
-  return b.add(`a `).fact(prior, pctEn(prior.value)).add(` ${noun} in `).fact(prior, monthEn(prior.period, story.month), "month").add(`${accelerating}.`).build();
+  const revised = prior.published !== undefined && prior.published !== prior.value;
+  b.add(revised ? "a revised " : "a ").fact(prior, pctEn(prior.value)).add(` ${noun} in `).fact(prior, monthEn(prior.period, story.month), "month");
+  if (revised) b.add(" (first reported as ").fact(prior, `${prior.published! < 0 ? "-" : ""}${pctEn(prior.published!)}`, "published").add(")");
+  return b.add(`${accelerating}.`).build();
 }
 
 function importsSentence(story: Story): Sentence | null {

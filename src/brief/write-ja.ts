@@ -57,7 +57,14 @@ export function writeJapanese(story: Story): Written {
     pct(b, forecast).add(`）を${surprise.detail?.outcome === "beat" ? "上回った" : surprise.detail?.outcome === "miss" ? "下回った" : "の通りだった"}。`);
     context.push(b.build());
   }
-  if (story.previous) context.push(pct(sentence().fact(story.previous, monthJa(story.previous.period, story.month), "month").add("は"), story.previous).add("だった。").build());
+  if (story.previous) {
+    const prior = story.previous;
+    const b = pct(sentence().fact(prior, monthJa(prior.period, story.month), "month").add("は"), prior);
+    if (prior.published !== undefined && prior.published !== prior.value) {
+      b.add("（速報値の").fact(prior, pctJa(prior.published), "published").add(`${change(prior.published)}から改定）`);
+    }
+    context.push(b.add("だった。").build());
+  }
   paragraphs.push(context);
 
   const second: Sentence[] = [];
