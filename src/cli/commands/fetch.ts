@@ -1,0 +1,68 @@
+// Commands that download the Ministry's files: fetch, and update (fetch, ingest, print the latest month).
+
+import { Command } from "commander";
+import { fetchFile, type FetchedFile } from "../../sources/fetch.js";
+import { TIME_SERIES_URLS } from "../../sources/index.js";
+import { ingest, type FileReport } from "../../store/ingest.js";
+import { monthTotals } from "../../store/read.js";
+import { globals, withStore } from "../context.js";
+import { printJson, printTable, yen } from "../output.js";
+import { printIngest } from "./store.js";
+
+const fetchOptions = (o: Record<string, unknown>) => ({
+  cacheDir: o.cacheDir as string,
+  mirror: o.mirror as string | undefined,
+  timeoutMs: Number(o.timeout) * 1000,
+  retries: Number(o.retries),
+  onRetry: o.json ? undefined : (attempt: number, reason: string, waitMs: number) => console.error(`attempt ${attempt} failed (${reason}); retrying in ${waitMs / 1000} s`),
+});
+
+function addFetchOptions(cmd: Command): Command {
+  return cmd
+    .option("--mirror <dir|url>", "read the official paths from a local folder (host/path) or another server")
+    .option("--cache-dir <dir>", "where downloads are kept", ".boeki-cache")
+    .option("--timeout <seconds>", "per attempt", "30")
+    .option("--retries <n>", "attempts after the first", "3");
+}
+
+async function fetchTimeSeries(o: Record<string, unknown>): Promise<FetchedFile[]> {
+  const fetched: FetchedFile[] = [];
+  for (const url of Object.values(TIME_SERIES_URLS)) fetched.push(await fetchFile(url, fetchOptions(o)));
+  return fetched;
+}
+
+export function registerFetchCommands(program: Command): void {
+  addFetchOptions(
+    program.command("fetch").description("download the Ministry's time series (d41ma, d51ma, d61ma) into the cache"),
+  ).action(async (_opts, cmd: Command) => {
+    const o = globals(cmd);
+    const fetched = await fetchTimeSeries(o);
+    if (o.json) return printJson(fetched);
+    printTable(fetched.map((f) => ({ file: f.path, bytes: f.bytes, "last modified": f.lastModified ?? "not sent", sha256: f.sha256.slice(0, 16) })));
+  });
+
+  addFetchOptions(
+    program
+      .command("update")
+      .description("fetch the Ministry's time series, ingest them, and print the latest month's exports, imports and balance"),
+  ).action(async (_opts, cmd: Command) => {
+    const o = globals(cmd);
+    const fetched = await fetchTimeSeries(o);
+    const { reports, totals } = await withStore(cmd, false, async (store) => {
+      const reports: FileReport[] = [];
+      // Each file keeps its own release date: the server's Last-Modified, when it sends one.
+      for (const f of fetched) reports.push(...(await ingest(store, [f.path], { released: f.lastModified ?? undefined })));
+      return { reports, totals: await monthTotals(store) };
+    });
+    if (o.json) return printJson({ fetched, ingested: reports, latest: totals });
+    printIngest(reports, false);
+    if (!totals) return console.log("no month has both exports and imports yet");
+    console.log(`\nJapan's trade in ${totals.period} (world, thousand yen):`);
+    printTable([
+      { flow: "exports", "value (JPY thousand)": totals.exportsJpyThousand, "in words": yen(totals.exportsJpyThousand) },
+      { flow: "imports", "value (JPY thousand)": totals.importsJpyThousand, "in words": yen(totals.importsJpyThousand) },
+      { flow: totals.balanceJpyThousand >= 0 ? "balance (surplus)" : "balance (deficit)", "value (JPY thousand)": totals.balanceJpyThousand, "in words": yen(totals.balanceJpyThousand) },
+    ]);
+  });
+
+}

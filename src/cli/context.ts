@@ -1,0 +1,20 @@
+// What every command shares: the global options and a store opened for the length of one command.
+
+import type { Command } from "commander";
+import { Store } from "../store/store.js";
+
+export interface Globals {
+  db: string;
+  json: boolean;
+}
+
+export const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals & Record<string, unknown>;
+
+export async function withStore<T>(cmd: Command, readOnly: boolean, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(globals(cmd).db, { readOnly });
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}
