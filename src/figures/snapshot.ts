@@ -2,29 +2,20 @@
 // `loadSnapshot`; everything after that is pure computation over it.
 
 import type { Flow, Measure } from "../domain.js";
+import type { SeriesPoint } from "../store/read.js";
 import type { Store } from "../store/store.js";
 import { addMonths } from "./fact.js";
-
-export interface Point {
-  period: string;
-  flow: Flow;
-  partner: string;
-  commodity: string;
-  measure: Measure;
-  value: number;
-  unit: string;
-  dataset: string;
-  releaseId: number;
-  stage: string;
-  released: string | null;
-  /** `YYYY-MM-DD`: orders vintages; the later wins. */
-  effective: string;
-}
 
 export interface SeriesKey {
   flow: Flow;
   partner: string;
   commodity: string;
+}
+
+/** An observation in force, with the release it stands on: a series point of `store/read` and its series key. */
+export interface Point extends SeriesPoint, SeriesKey {
+  /** `YYYY-MM-DD`: orders vintages; the later wins. */
+  effective: string;
 }
 
 const keyOf = (flow: string, partner: string, commodity: string, measure: string) => `${flow}|${partner}|${commodity}|${measure}`;
