@@ -89,6 +89,14 @@ describe.skipIf(!hasSharedData)("boeki CLI on the Ministry's real time series", 
     expect(json).toMatchObject([{ measure: "quantity1", value: 495_021, unit: "NO" }, { measure: "value", value: 1_513_570_500, unit: "JPY_thousand", dataset: "mof.d51ma" }]);
   });
 
+  it("figures prints the headline section alone with --section", () => {
+    const result = boeki(["--db", db, "figures", "--month", "2025-11", "--section", "headline"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Headline/);
+    expect(result.stdout).toMatch(/export\s+World\s+total\s+yoy pct\s+\+6\.1%/);
+    expect(result.stdout).not.toMatch(/Destinations|Commodities/);
+  });
+
   it("releases lists the three files", () => {
     const json = JSON.parse(boeki(["--db", db, "--json", "releases"]).stdout);
     expect(json.map((r: { dataset: string; through: string }) => [r.dataset, r.through])).toEqual([["mof.d41ma", "2026-08"], ["mof.d51ma", "2026-08"], ["mof.d61ma", "2026-07"]]);

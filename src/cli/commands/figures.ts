@@ -1,11 +1,18 @@
 // The figures of a release, and the forecasts they are measured against: figures, consensus set|list.
 
 import { Command, Option } from "commander";
-import { figures } from "../../figures/index.js";
+import { figures, SECTIONS, type Figures, type Section } from "../../figures/index.js";
 import { consensusFor, CONSENSUS_METRICS, setConsensus, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
 import { printFigures } from "../figures-table.js";
 import { printJson, printTable } from "../output.js";
+
+/** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
+function onlySections(result: Figures, wanted: Section[]): Figures {
+  const sections = Object.fromEntries(SECTIONS.map((name) => [name, wanted.includes(name) ? result.sections[name] : []])) as Figures["sections"];
+  const ids = new Set(Object.values(sections).flat());
+  return { ...result, sections, facts: result.facts.filter((f) => ids.has(f.id)) };
+}
 
 export function registerFiguresCommands(program: Command): void {
   program
@@ -15,11 +22,13 @@ export function registerFiguresCommands(program: Command): void {
     .option("--as-of <date>", "YYYY-MM-DD: the figures as they could be computed that day")
     .option("--partner <code>", "only this partner among destinations and commodities by area (304, area:asia, group:eu …)")
     .option("--commodity <code>", "only this commodity (pc:70503 …)")
+    .addOption(new Option("--section <sections...>", "only these sections").choices(SECTIONS))
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
-      const result = await withStore(cmd, true, (store) =>
+      const all = await withStore(cmd, true, (store) =>
         figures(store, { month: o.month as string, asOf: o.asOf as string | undefined, partner: o.partner as string | undefined, commodity: o.commodity as string | undefined }),
       );
+      const result = o.section ? onlySections(all, o.section as Section[]) : all;
       if (o.json) return printJson(result);
       if (result.facts.length === 0) return console.log(`no figures for ${o.month}${o.asOf ? ` as of ${o.asOf}` : ""}: ingest its release or the time series first`);
       printFigures(result);
