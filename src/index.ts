@@ -3,6 +3,7 @@
 //   await ingest(store, ["d41ma.csv"]);
 //   const { facts } = await figures(store, { month: "2025-11" });
 //   const doc = await brief(store, "2025-11", { asOf: "2025-12-17" });
+//   const { claims } = await check(store, articleText, { date: "2025-12-17" });
 
 import { Store, type OpenOptions } from "./store/store.js";
 
@@ -18,3 +19,4 @@ export { setConsensus, consensusFor } from "./store/consensus.js";
 export { fetchFile, type FetchOptions, type FetchedFile } from "./sources/fetch.js";
 export { figures, computeFigures, type Fact, type Figures, type FiguresQuery } from "./figures/index.js";
 export { brief, toHtml, toJson, toMarkdown, type BriefDocument, type BriefOptions } from "./brief/index.js";
+export { check, type CheckResult, type CheckedClaim, type Verdict } from "./claims/index.js";
