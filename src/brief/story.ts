@@ -3,6 +3,7 @@
 // the total most. Both languages are written from one Story, so they cannot disagree.
 
 import type { Flow } from "../domain.js";
+import { addMonths } from "../figures/fact.js";
 import type { Fact, Figures } from "../figures/index.js";
 import { principalCommodity } from "../sources/codes/index.js";
 
@@ -63,7 +64,7 @@ export function selectStory(result: Figures): Story | null {
     forecasts: facts
       .filter((f) => f.metric === "surprise")
       .map((surprise) => ({ surprise, forecast: one(surprise.id.replace(/^surprise/, "consensus"))! })),
-    previous: at("yoy_pct", "export", "world", "total", previousMonth(month)),
+    previous: at("yoy_pct", "export", "world", "total", addMonths(month, -1)),
     destinations: [],
     exportGoods: [],
     importGoods: [],
@@ -110,9 +111,4 @@ export function selectStory(result: Figures): Story | null {
   story.exportGoods = movers("export", (f) => f.partner === "world", isItem, () => false).slice(0, 3);
   story.importGoods = movers("import", (f) => f.partner === "world", isItem, () => false).slice(0, 1);
   return story;
-}
-
-function previousMonth(period: string): string {
-  const [y, m] = period.split("-").map(Number) as [number, number];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
 }

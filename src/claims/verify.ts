@@ -112,7 +112,7 @@ export async function verify(claim: ExtractedClaim, book: FactBook): Promise<Che
     return out;
   }
   out.verdict = "contradicted";
-  out.matches = await whatItMatches(claim, book, data);
+  out.matches = await whatItMatches(claim, book, data, later ? undefined : fact);
   const right = claim.metric === "first_since" ? `the data give the first such move since ${fact.basis?.period ?? "an earlier month"}` : `the data give ${shown(data, claim)}`;
   out.note = [laterNote, right].filter(Boolean).join("; ");
   return out;
@@ -130,15 +130,14 @@ async function findFact(claim: ExtractedClaim, book: FactBook, asOf: string | nu
 }
 
 /** What else the printed number could be: a revision, a rounding slip, the other change, another month or partner. */
-async function whatItMatches(claim: ExtractedClaim, book: FactBook, data: number): Promise<string> {
+async function whatItMatches(claim: ExtractedClaim, book: FactBook, data: number, inForce: Fact | undefined): Promise<string> {
   if (claim.unit === "JPY_billion") {
     const factor = 10 ** claim.decimals;
     if (Math.trunc(Math.abs(data) * factor) / factor === Math.abs(claim.value)) {
       return `a rounding slip: the data's ¥${Math.abs(data * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} million cut off, not rounded (¥${Math.abs(data).toFixed(claim.decimals)} billion)`;
     }
   }
-  // The figure as the Ministry first printed it, where the data now stand on a revision.
-  const inForce = await findFact(claim, book, book.asOf);
+  // The figure as the Ministry first printed it, where the data on the article's day stand on a revision.
   if (inForce?.published !== undefined && inForce.published !== inForce.value && withinRounding(inForce.published, claim)) {
     return "the figure as first printed, since revised";
   }

@@ -1,6 +1,7 @@
 // How `boeki figures` prints facts for a person: one line a fact, grouped by section, numbers in the
 // desk's units. `--json` prints the facts themselves.
 
+import { monthEn, monthNameEn } from "../brief/format.js";
 import { commodityName, partnerName } from "../sources/codes/index.js";
 import { SECTIONS, type Fact, type Figures } from "../figures/index.js";
 import { printTable, yen } from "./output.js";
@@ -14,8 +15,6 @@ const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   consensus: "Consensus",
 };
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-export const monthName = (period: string) => `${MONTH_NAMES[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
 
 function formatValue(f: Fact): string {
   switch (f.unit) {
@@ -38,14 +37,14 @@ function what(f: Fact): string {
     case "streak":
       return `${d?.sign} streak${d?.atLeast ? " (at least)" : ""}`;
     case "first_since":
-      return `first ${d?.sign} since ${d?.since ? monthName(d.since) : "?"}${d?.atLeast ? " (at least; history held starts there)" : ""}`;
+      return `first ${d?.sign} since ${d?.since ? monthEn(d.since) : "?"}${d?.atLeast ? " (at least; history held starts there)" : ""}`;
     case "highest_since":
     case "lowest_since":
-      return `${d?.kind} y/y since ${d?.since ? monthName(d.since) : "?"}${d?.atLeast ? " (all history held)" : ""}`;
+      return `${d?.kind} y/y since ${d?.since ? monthEn(d.since) : "?"}${d?.atLeast ? " (all history held)" : ""}`;
     case "record_high":
       return `record high (history from ${d?.since}${d?.atLeast ? ", short" : ""})`;
     case "record_month":
-      return `${d?.kind} ${MONTH_NAMES[Number(f.period.slice(5, 7)) - 1]} ${d?.atLeast ? "in the data held" : "on record"} (from ${d?.since?.slice(0, 4)})`;
+      return `${d?.kind} ${monthNameEn(f.period)} ${d?.atLeast ? "in the data held" : "on record"} (from ${d?.since?.slice(0, 4)})`;
     case "consensus":
     case "surprise":
       return `${f.metric} (${d?.source})${d?.outcome ? `: ${d.outcome}` : ""}`;
@@ -65,7 +64,7 @@ function formatBasis(f: Fact): string {
 }
 
 export function printFigures(result: Figures): void {
-  console.log(`Figures for ${monthName(result.month)}${result.asOf ? `, as of ${result.asOf}` : ", as now held"}`);
+  console.log(`Figures for ${monthEn(result.month)}${result.asOf ? `, as of ${result.asOf}` : ", as now held"}`);
   const byId = new Map(result.facts.map((f) => [f.id, f]));
   for (const section of SECTIONS) {
     const facts = result.sections[section].map((id) => byId.get(id)!);

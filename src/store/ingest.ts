@@ -105,7 +105,10 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
   });
   const sha256 = await sha256File(file);
   const head = await readHead(file);
-  const format = options.format ?? detectFormat(isGzip(head) ? (await readBytes(file)).subarray(0, 64 * 1024) : head, file);
+  // Read (and unpacked) once, when a parser asks; an HS-9 table is streamed by DuckDB and never read here.
+  let contents: Promise<Uint8Array> | undefined;
+  const bytes = () => (contents ??= readBytes(file));
+  const format = options.format ?? detectFormat(isGzip(head) ? (await bytes()).subarray(0, 64 * 1024) : head, file);
   const base = { file, format, sha256, bytes: info.size };
   const earlier = await store.rows<{ release_id: number }>(`SELECT release_id FROM releases WHERE sha256 = ? ORDER BY part`, [sha256]);
   if (earlier.length > 0) {
@@ -117,7 +120,7 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     const landed = await landHs9Table(store, file, { fileName, sha256, options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
   }
-  const { parts, skipped } = await parseParts(store, file, format, options);
+  const { parts, skipped } = await parseParts(store, file, format, options, bytes);
   const reports: ReleaseReport[] = [];
   for (const [part, { meta, observations }] of parts.entries()) {
     reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
@@ -141,16 +144,16 @@ async function pressReleaseDate(store: Store, period: string, stage: Stage): Pro
   return row?.released ?? null;
 }
 
-async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
+async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
   const press = (period: string, source: string) => ({ dataset: options.dataset ?? "mof.press", format, source: `${source} ${period}` });
   if (format === "mof-press-xml") {
-    const release = parsePressRelease(await readBytes(file), file);
+    const release = parsePressRelease(await bytes(), file);
     const meta = { ...press(release.period, "MoF press release"), stage: options.stage ?? release.stage, released: options.released ?? release.released, through: release.period };
     return { parts: [{ meta, observations: release.observations }] };
   }
   if (format === "mof-press-table") {
     const parts: Part[] = [];
-    for (const release of parsePressTable(await readBytes(file), file)) {
+    for (const release of parsePressTable(await bytes(), file)) {
       // The commodity tables do not print their date: it is the date of the same month's release.
       const released = options.released ?? release.released ?? (await pressReleaseDate(store, release.period, release.stage));
       parts.push({ meta: { ...press(release.period, "MoF press table"), stage: options.stage ?? release.stage, released, through: release.period }, observations: release.observations });
@@ -158,7 +161,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     return { parts };
   }
   if (format === "mof-area-commodity") {
-    const parsed = parseAreaCommodity(await readBytes(file), file);
+    const parsed = parseAreaCommodity(await bytes(), file);
     const meta = {
       dataset: options.dataset ?? "mof.area_commodity", format, source: "MoF principal commodity by area (概況品別国別表)",
       stage: options.stage ?? "unknown", released: options.released ?? null, through: latestPeriod(parsed.observations),
@@ -166,7 +169,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     return { parts: [{ meta, observations: parsed.observations }], skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
   }
   if (format === "mof-timeseries") {
-    const parsed = parseTimeSeries(await readBytes(file), file, options.encoding);
+    const parsed = parseTimeSeries(await bytes(), file, options.encoding);
     const meta = {
       dataset: `mof.${parsed.kind}`,
       format,
@@ -178,7 +181,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     };
     return { parts: [{ meta, observations: parsed.observations }] };
   }
-  const tidy = format === "tidy-csv" ? parseTidyCsv(await readBytes(file), file) : await readTidyParquet(store, file);
+  const tidy = format === "tidy-csv" ? parseTidyCsv(await bytes(), file) : await readTidyParquet(store, file);
   return { parts: tidy.map((release: TidyRelease) => ({
     meta: {
       dataset: options.dataset ?? "tidy",
