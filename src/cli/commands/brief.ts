@@ -32,8 +32,15 @@ export function registerBriefCommand(program: Command): void {
         written.push(path.join(dir, `chart-${chart.id}.svg`));
         await writeFile(written.at(-1)!, chart.svg);
         if (o.png) {
+          let png: Uint8Array;
+          try {
+            png = chartPng(chart);
+          } catch (error) {
+            console.error(`boeki: chart-${chart.id}.png not written: ${(error as Error).message}`);
+            continue;
+          }
           written.push(path.join(dir, `chart-${chart.id}.png`));
-          await writeFile(written.at(-1)!, chartPng(chart));
+          await writeFile(written.at(-1)!, png);
         }
       }
       console.error(`wrote ${written.join(", ")}`);
