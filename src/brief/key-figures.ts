@@ -50,10 +50,12 @@ export function keyFigures(result: Figures, story: Story, lang: Lang): KeyTable[
   const at = (metric: string, flow: string, partner: string, commodity: string, period = month) => byId.get(`${metric}/${flow}/${partner}/${commodity}/${period}`);
   const ja = lang === "ja";
   const tables: KeyTable[] = [];
+  // The month's levels, read once: countries for the partner table, items for the goods tables.
+  const levels = result.facts.filter((f) => f.metric === "level" && f.period === month);
 
   // Partners: the world, the United States and China, the largest other countries, then the areas.
   const levelOf = (partner: string) => (at("level", "export", partner, "total")?.value ?? 0) + (at("level", "import", partner, "total")?.value ?? 0);
-  const countries = [...new Set(result.facts.filter((f) => f.metric === "level" && f.period === month && f.commodity === "total" && /^\d{3}$/.test(f.partner)).map((f) => f.partner))]
+  const countries = [...new Set(levels.filter((f) => f.commodity === "total" && /^\d{3}$/.test(f.partner)).map((f) => f.partner))]
     .filter((p) => !STORY_PARTNERS.includes(p))
     .sort((a, b) => levelOf(b) - levelOf(a));
   const partners = ["world", ...STORY_PARTNERS, ...countries.slice(0, COUNTRIES_SHOWN - STORY_PARTNERS.length), ...AREA_ORDER].filter((p) => at("level", "export", p, "total"));
@@ -104,6 +106,12 @@ export function keyFigures(result: Figures, story: Story, lang: Lang): KeyTable[
   const told = new Set([...story.exportGoods, ...story.importGoods].map((m) => m.yoy.id));
   for (const flow of ["export", "import"] as const) {
     const rows: KeyRow[] = [];
+    const itemsOf = new Map<string, Fact[]>();
+    for (const f of levels) {
+      if (f.flow !== flow || f.partner !== "world" || !isItem(f)) continue;
+      const section = sectionOf(flow, f.commodity);
+      if (section) itemsOf.set(section, [...(itemsOf.get(section) ?? []), f]);
+    }
     const goodsRow = (code: string, indent: boolean): KeyRow => ({
       label: ja ? goodsJa(flow, code) : capitalised(goodsEn(flow, code).replace(/^\d\s*/, "")),
       indent: indent || undefined,
@@ -112,8 +120,7 @@ export function keyFigures(result: Figures, story: Story, lang: Lang): KeyTable[
     for (const section of SECTIONS) {
       if (!at("level", flow, "world", section)) continue;
       rows.push(goodsRow(section, false));
-      const items = result.facts.filter((f) => f.metric === "level" && f.flow === flow && f.partner === "world" && f.period === month && isItem(f) && sectionOf(flow, f.commodity) === section);
-      for (const item of items) {
+      for (const item of itemsOf.get(section) ?? []) {
         const share = at("share_pct", flow, "world", item.commodity)?.value ?? 0;
         const contribution = Math.abs(at("contribution_pp", flow, "world", item.commodity)?.value ?? 0);
         if (share >= 2 || contribution >= 0.2 || told.has(`yoy_pct/${flow}/world/${item.commodity}/${month}`)) rows.push(goodsRow(item.commodity, true));
@@ -132,7 +139,7 @@ export function keyFigures(result: Figures, story: Story, lang: Lang): KeyTable[
   // Goods to the partners told, where the release prints its tables by area: cars to the U.S. and what moved most.
   const partnerRows: KeyRow[] = [];
   for (const partner of STORY_PARTNERS) {
-    const goods = result.facts.filter((f) => f.metric === "level" && f.flow === "export" && f.partner === partner && f.period === month && isItem(f));
+    const goods = levels.filter((f) => f.flow === "export" && f.partner === partner && isItem(f));
     const toldHere = new Set(story.partners.find((p) => p.partner === partner)?.goods.map((g) => g.yoy.commodity));
     for (const g of goods) {
       const share = at("share_pct", "export", partner, g.commodity)?.value ?? 0;

@@ -141,7 +141,10 @@ export function selectStory(result: Figures): Story | null {
       .filter((f) => f.metric === "yoy_pct" && f.period === month && f.flow === flow && partnerOf(f) && commodityOf(f))
       .map((yoy) => {
         const contribution = at("contribution_pp", flow, yoy.partner, yoy.commodity);
-        const turn = highlight(sequences, flow, yoy.partner, yoy.commodity);
+        // "Jumped 28%, the slowest growth in three months" is true and no news: an extreme against the grain of a big move is left out.
+        const found = highlight(sequences, flow, yoy.partner, yoy.commodity);
+        const againstTheGrain = found && Math.abs(yoy.value) >= 20 && ((found.metric === "lowest_since" && yoy.value > 0) || (found.metric === "highest_since" && yoy.value < 0));
+        const turn = againstTheGrain ? undefined : found;
         // A turn or a big swing matters in proportion to the size of the market or good: 5% of the total counts fully.
         const size = Math.min(1, (at("share_pct", flow, yoy.partner, yoy.commodity)?.value ?? 0) / 5);
         const score = Math.abs(contribution?.value ?? 0) * 2 + size * ((turn?.metric === "first_since" ? 3 : turn ? 0.5 : 0) + Math.min(Math.abs(yoy.value), 30) / 30) + bonus(yoy);

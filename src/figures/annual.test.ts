@@ -78,7 +78,7 @@ describe.skipIf(!hasSharedData)("annual and fiscal-year figures", () => {
     await expect(annualFigures(store, { period: "24" })).rejects.toThrow(UsageError);
   });
 
-  it("boeki figures --year and --fiscal-year print the same figures; a bad year is a usage error", async () => {
+  it("boeki figures --year and --fiscal-year print the same figures, also in Japanese; a bad year is a usage error", async () => {
     store.close();
     const headline = (args: string[]) => {
       const run = boeki(["--db", store.path, "figures", ...args, "--section", "headline", "--json"]);
@@ -90,6 +90,14 @@ describe.skipIf(!hasSharedData)("annual and fiscal-year figures", () => {
     expect(headline(["--fiscal-year", "2025"])).toEqual(headlineOf(fiscal2025));
     const table = boeki(["--db", store.path, "figures", "--fiscal-year", "2025", "--section", "headline"]);
     expect(table.stdout).toMatch(/^Figures for fiscal 2025, as now held/);
+    // In Japanese: the Ministry's terms, 億円, and the balance as the Japanese release prints it.
+    const ja = boeki(["--db", store.path, "figures", "--month", "2025-11", "--as-of", "2025-12-17", "--section", "headline", "--lang", "ja"]);
+    expect(ja.stdout).toMatch(/^2025年11月の貿易統計（2025-12-17時点）/);
+    expect(ja.stdout).toMatch(/輸出 +世界 +総額 +前年同月比 +\+6\.1%/);
+    expect(ja.stdout).toMatch(/差引（輸出入を億円単位に四捨五入した差、日本語発表） +3223億円/);
+    const jaYear = boeki(["--db", store.path, "figures", "--fiscal-year", "2025", "--section", "headline", "--lang", "ja"]);
+    expect(jaYear.stdout).toMatch(/^2025年度の貿易統計/);
+    expect(jaYear.stdout).toMatch(/前年度比/);
     for (const args of [["--year", "2024", "--month", "2024-01"], ["--year", "24"], ["--fiscal-year", "2026"], ["--year", "2024", "--partner", "304"]]) {
       const run = boeki(["--db", store.path, "figures", ...args]);
       expect(run.code, `${args.join(" ")}: ${run.stderr}`).toBe(2);

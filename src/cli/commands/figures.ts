@@ -6,6 +6,7 @@ import { UsageError } from "../../errors.js";
 import { consensusFor, CONSENSUS_METRICS, setConsensus, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
 import { printFigures } from "../figures-table.js";
+import { printFiguresJa } from "../figures-table-ja.js";
 import { printJson, printTable } from "../output.js";
 
 /** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
@@ -38,6 +39,7 @@ export function registerFiguresCommands(program: Command): void {
     .option("--partner <code>", "only this partner among destinations and commodities by area (304, area:asia, group:eu …)")
     .option("--commodity <code>", "only this commodity (pc:70503 …)")
     .addOption(new Option("--section <sections...>", "only these sections").choices(SECTIONS))
+    .addOption(new Option("--lang <lang>", "language of the table (ja: the Ministry's Japanese terms, 億円)").choices(["en", "ja"]).default("en"))
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const year = yearOption(o);
@@ -49,7 +51,8 @@ export function registerFiguresCommands(program: Command): void {
       const result = o.section ? onlySections(all, o.section as Section[]) : all;
       if (o.json) return printJson(result);
       if (result.facts.length === 0) return console.log(`no figures for ${o.month}${o.asOf ? ` as of ${o.asOf}` : ""}: ingest its release or the time series first`);
-      printFigures(result);
+      if (o.lang === "ja") printFiguresJa(result);
+      else printFigures(result);
     });
 
   const consensus = program.command("consensus").description("economists' forecasts for a release, to measure the surprise against");
