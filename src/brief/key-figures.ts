@@ -21,7 +21,7 @@ export interface KeyRow {
 }
 
 export interface KeyTable {
-  id: "partners" | "runs" | "export-goods" | "import-goods" | "partner-goods" | "year";
+  id: "partners" | "runs" | "export-goods" | "import-goods" | "partner-goods" | "year" | "year-to-date";
   title: string;
   /** The label column's heading, then one per cell. */
   columns: string[];
@@ -33,7 +33,7 @@ export interface KeyTable {
 /** Areas and blocs in the order of the Ministry's table by area (ASEAN after Asia, the EU after Western Europe). */
 const AREA_ORDER = ["area:asia", "group:asean", "area:oceania", "area:north_america", "area:central_south_america", "area:western_europe", "group:eu", "area:central_eastern_europe_russia", "area:middle_east", "area:africa"];
 /** Countries in the partner table: the United States and China, then the largest by trade in the month. */
-const COUNTRIES_SHOWN = 10;
+const COUNTRIES_SHOWN = 15;
 /** Runs told for these partners (besides the world). */
 const RUN_PARTNERS = [...STORY_PARTNERS, "area:asia", "group:eu", "area:western_europe", "area:middle_east"];
 /** The nine sections (大分類) of the principal-commodity tables, in their order. */
@@ -157,6 +157,22 @@ export function keyFigures(result: Figures, story: Story, lang: Lang): KeyTable[
       title: ja ? "主要国向けの主な輸出品目（億円、前年同月比%、寄与度ポイント）" : "Exports by commodity to the United States and China (¥ billion; y/y %; contribution to the partner's change, points)",
       columns: ja ? ["品目", "金額", "前年同月比", "寄与度"] : ["Goods", "Value", "y/y %", "Contribution"],
       rows: partnerRows,
+      notes: [],
+    });
+  }
+
+  // Year to date, in the months before December: "in the first eleven months, exports rose 2.9%".
+  const ytdRows: KeyRow[] = ["export", "import"].flatMap((flow) => {
+    const total = at("ytd", flow, "world", "total");
+    if (!total || month.endsWith("-12")) return [];
+    return [{ label: ja ? (flow === "export" ? "輸出" : "輸入") : flow === "export" ? "Exports" : "Imports", cells: [cell(total, yen(lang)), cell(at("ytd_yoy_pct", flow, "world", "total"), signed)] }];
+  });
+  if (ytdRows.length) {
+    tables.push({
+      id: "year-to-date",
+      title: ja ? `${month.slice(0, 4)}年1〜${Number(month.slice(5, 7))}月の累計（億円、前年同期比%）` : `January to ${monthEn(month)}, year to date (¥ billion; % change on a year earlier)`,
+      columns: ja ? ["", "金額", "前年同期比"] : ["", "Value", "y/y %"],
+      rows: ytdRows,
       notes: [],
     });
   }

@@ -147,7 +147,7 @@ export function selectStory(result: Figures): Story | null {
         const turn = againstTheGrain ? undefined : found;
         // A turn or a big swing matters in proportion to the size of the market or good: 5% of the total counts fully.
         const size = Math.min(1, (at("share_pct", flow, yoy.partner, yoy.commodity)?.value ?? 0) / 5);
-        const score = Math.abs(contribution?.value ?? 0) * 2 + size * ((turn?.metric === "first_since" ? 3 : turn ? 0.5 : 0) + Math.min(Math.abs(yoy.value), 30) / 30) + bonus(yoy);
+        const score = Math.abs(contribution?.value ?? 0) * 2 + size * ((found?.metric === "first_since" ? 3 : found ? 0.5 : 0) + Math.min(Math.abs(yoy.value), 30) / 30) + bonus(yoy);
         return { yoy, level: at("level", flow, yoy.partner, yoy.commodity), contribution, turn, score };
       })
       .sort((a, b) => b.score - a.score);
