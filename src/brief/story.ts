@@ -78,10 +78,21 @@ const STANDARD_PARTNER_GOODS: Record<string, string[]> = { "304": ["pc:70503"] }
 
 const HIGHLIGHTS: Record<string, number> = { record_month: 4, first_since: 3, highest_since: 2, lowest_since: 2, streak: 1 };
 
+/** The sequence facts of each series (`flow/partner/commodity`), read once: a story asks for hundreds of series. */
+type Sequences = Map<string, Fact[]>;
+function bySeries(facts: Fact[]): Sequences {
+  const index: Sequences = new Map();
+  for (const f of facts) {
+    const key = `${f.flow}/${f.partner}/${f.commodity}`;
+    index.set(key, [...(index.get(key) ?? []), f]);
+  }
+  return index;
+}
+
 /** The most newsworthy of a series' sequence facts: a turn beats a streak; longer spans beat shorter. */
-function highlight(facts: Fact[], flow: string, partner: string, commodity: string, minimumMonths = 3): Fact | undefined {
-  return facts
-    .filter((f) => f.flow === flow && f.partner === partner && f.commodity === commodity && f.metric in HIGHLIGHTS)
+function highlight(sequences: Sequences, flow: string, partner: string, commodity: string, minimumMonths = 3): Fact | undefined {
+  return (sequences.get(`${flow}/${partner}/${commodity}`) ?? [])
+    .filter((f) => f.metric in HIGHLIGHTS)
     // A turn is news unless the history held is too short to say more than "the first in at least two months".
     .filter((f) => f.metric === "record_month" ? !f.detail?.atLeast : f.metric === "first_since" ? !f.detail?.atLeast || f.value >= 3 : f.value >= minimumMonths)
     .sort((a, b) => HIGHLIGHTS[b.metric]! - HIGHLIGHTS[a.metric]! || b.value - a.value)[0];
@@ -100,12 +111,13 @@ export function selectStory(result: Figures): Story | null {
   const one = (id: string) => byId.get(id);
   const at = (metric: string, flow: string, partner: string, commodity: string, period = month) => one(`${metric}/${flow}/${partner}/${commodity}/${period}`);
   const streakIds = new Set(result.sections.streaks);
-  const sequences = facts.filter((f) => streakIds.has(f.id));
+  const sequenceFacts = facts.filter((f) => streakIds.has(f.id));
+  const sequences = bySeries(sequenceFacts);
 
   const exportsLevel = at("level", "export", "world", "total");
   const exportsYoy = at("yoy_pct", "export", "world", "total");
   if (!exportsLevel || !exportsYoy) return null;
-  const record = sequences.find((f) => f.metric === "record_month" && f.flow === "export" && f.partner === "world" && !f.detail?.atLeast && f.detail?.kind === "highest");
+  const record = sequenceFacts.find((f) => f.metric === "record_month" && f.flow === "export" && f.partner === "world" && !f.detail?.atLeast && f.detail?.kind === "highest");
   const balanceOf = (partner: string, period = month): BalanceStory | undefined => {
     const level = at("balance", "balance", partner, "total", period);
     if (!level) return undefined;

@@ -26,7 +26,7 @@ export interface FiguresQuery {
   commodity?: string;
   /** Leave out the commodities-by-area section and unit values (a brief does not tell them): a third of the work. */
   headlineOnly?: boolean;
-  /** With `headlineOnly`: the partners whose goods are still wanted (a brief tells cars to the U.S.). */
+  /** With `headlineOnly`: the partners whose exported goods are still wanted (a brief tells cars to the U.S.). */
   goodsOf?: string[];
 }
 
@@ -68,8 +68,8 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
   sections.headline.push(...balanceFacts(s, "world", period));
   sections.streaks.push(...balanceSequenceFacts(s, "world", period), ...balanceChangeSequenceFacts(s, "world", period));
 
-  const goodsWanted = (partner: string) => !query.headlineOnly || !!query.goodsOf?.includes(partner);
-  const keys = s.keysAt(period, "value").filter((k) => k.partner === "world" || k.commodity === "total" || goodsWanted(k.partner)).sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
+  const goodsWanted = (key: SeriesKey) => !query.headlineOnly || (key.flow === "export" && !!query.goodsOf?.includes(key.partner));
+  const keys = s.keysAt(period, "value").filter((k) => k.partner === "world" || k.commodity === "total" || goodsWanted(k)).sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
   const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === query.commodity || key.commodity === "total");
   for (const key of keys.filter(wanted)) {
     if (key.partner === "world" && key.commodity === "total") continue;
@@ -81,7 +81,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
     } else if (key.partner === "world") {
       sections.commodities.push(...facts, ...(query.headlineOnly ? [] : [momFact(s, key, period), ...unitValueFacts(s, key, period)].filter(present)));
       sections.streaks.push(...yoySequenceFacts(s, key, period));
-    } else if (goodsWanted(key.partner)) {
+    } else if (goodsWanted(key)) {
       sections.commodityByArea.push(...facts);
     }
   }

@@ -92,10 +92,12 @@ export function yoySequenceFacts(s: Snapshot, key: SeriesKey, period: string): F
 }
 
 /** A partner's balance in a month (exports − imports), or null when either is not held. */
-const balanceAt = (s: Snapshot, partner: string) => (month: string) => {
-  const exports = s.get({ flow: "export", partner, commodity: "total" }, "value", month);
-  const imports = s.get({ flow: "import", partner, commodity: "total" }, "value", month);
-  return exports && imports ? exports.value - imports.value : null;
+const balanceAt = (s: Snapshot, partner: string) => {
+  const [exportKey, importKey] = [{ flow: "export" as const, partner, commodity: "total" }, { flow: "import" as const, partner, commodity: "total" }];
+  return (month: string) => {
+    const [exports, imports] = [s.get(exportKey, "value", month), s.get(importKey, "value", month)];
+    return exports && imports ? exports.value - imports.value : null;
+  };
 };
 
 /** Streaks and turning points of a partner's balance: "the fifth straight monthly deficit". */

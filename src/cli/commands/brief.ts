@@ -9,7 +9,7 @@ import { globals, withStore } from "../context.js";
 export function registerBriefCommand(program: Command): void {
   program
     .command("brief")
-    .description("the release story, wire style, every number traced to its fact; with charts")
+    .description("the release story, wire style, every number traced to its fact; the key figures after it (\"By the numbers\"); with charts")
     .requiredOption("--month <month>", "YYYY-MM")
     .option("--as-of <date>", "YYYY-MM-DD: the story as it could be written that day")
     .addOption(new Option("--lang <lang>", "language").choices(["en", "ja"]).default("en"))
