@@ -28,7 +28,7 @@ function why(b: SentenceBuilder, fact: Fact, value: number): SentenceBuilder {
     case "streak":
       return b.add(atLeast).fact(fact, String(fact.value), "count").add(`か月連続の${SIGNS_JA[fact.detail?.sign ?? ""] ?? "変化"}`);
     case "record_month":
-      return b.add(`${monthJa(fact.period)}として過去最高`).cite(fact);
+      return b.add(`${monthJa(fact.period, fact.period)}として過去最高`).cite(fact);
     default:
       return b;
   }

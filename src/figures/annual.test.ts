@@ -8,8 +8,7 @@ import { UsageError } from "../errors.js";
 import { series } from "../store/read.js";
 import type { Store } from "../store/store.js";
 import { addMonths, roundPct } from "./fact.js";
-import { annualFigures, factById, type Fact, type Figures } from "./index.js";
-import { loadSnapshot } from "./snapshot.js";
+import { annualFigures, factById, loadYearSnapshot, type Fact, type Figures } from "./index.js";
 
 const months = (first: string) => Array.from({ length: 12 }, (_, i) => addMonths(first, i));
 
@@ -65,7 +64,7 @@ describe.skipIf(!hasSharedData)("annual and fiscal-year figures", () => {
   });
 
   it("a year's fact asked for by id alone is the one of the year's whole set", async () => {
-    const snapshot = await loadSnapshot(store, "2026-03", undefined, "2024-04", { commoditiesByPartner: false });
+    const snapshot = await loadYearSnapshot(store, "FY2025");
     const sample = fiscal2025.facts.filter((_, i) => i % 7 === 0);
     expect(sample.length).toBeGreaterThan(50);
     for (const f of sample) expect(factById(snapshot, f.id), f.id).toEqual(f);

@@ -178,11 +178,17 @@ export function computeAnnualFigures(s: Snapshot, period: string): Figures {
   return { month: period, asOf: s.asOf, facts, sections };
 }
 
+/** The observations a year's facts need, as they stood on `asOf`: its months and the year before's (and the world's whole history, for records). */
+export async function loadYearSnapshot(store: Parameters<typeof loadSnapshot>[0], period: string, asOf?: string): Promise<Snapshot> {
+  const span = yearSpan(period);
+  if (!span) throw new UsageError(`expected a year (2025) or a fiscal year (FY2024), found "${period}"`);
+  return loadSnapshot(store, span.months[11]!, asOf, addMonths(span.months[0]!, -12), { commoditiesByPartner: false });
+}
+
 /** The figures of a calendar or fiscal year, as they could be computed on `asOf`. A year not yet whole is a usage error. */
 export async function annualFigures(store: Parameters<typeof loadSnapshot>[0], query: { period: string; asOf?: string }): Promise<Figures> {
-  const span = yearSpan(query.period);
-  if (!span) throw new UsageError(`expected a year (2025) or a fiscal year (FY2024), found "${query.period}"`);
-  const snapshot = await loadSnapshot(store, span.months[11]!, query.asOf, addMonths(span.months[0]!, -12), { commoditiesByPartner: false });
+  const snapshot = await loadYearSnapshot(store, query.period, query.asOf);
+  const span = yearSpan(query.period)!;
   const missing = span.months.filter((m) => !snapshot.get({ flow: "export", partner: "world", commodity: "total" }, "value", m));
   if (missing.length > 0) {
     throw new UsageError(`${describeYear(span)} is not whole in the store${query.asOf ? ` as of ${query.asOf}` : ""}: no exports for ${missing.length === 12 ? "any of its months" : missing.join(", ")}`);
@@ -190,7 +196,7 @@ export async function annualFigures(store: Parameters<typeof loadSnapshot>[0], q
   return computeAnnualFigures(snapshot, query.period);
 }
 
-export const describeYear = (span: YearSpan) =>
+const describeYear = (span: YearSpan) =>
   span.fiscal ? `fiscal year ${span.period.slice(2)} (${span.months[0]}…${span.months[11]})` : `${span.period}`;
 
 /** One annual fact by its id, computed alone from a snapshot that holds the year and the year before. */

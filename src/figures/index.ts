@@ -13,7 +13,7 @@ import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
 
 export type { Fact, Metric, Vintage } from "./fact.js";
 export { roundPct } from "./fact.js";
-export { annualFigures, computeAnnualFigures, describeYear, isYearPeriod, yearClosedBy, yearSpan, type YearSpan } from "./annual.js";
+export { annualFigures, computeAnnualFigures, isYearPeriod, loadYearSnapshot, yearClosedBy, yearSpan, type YearSpan } from "./annual.js";
 
 export interface FiguresQuery {
   /** `YYYY-MM` */
