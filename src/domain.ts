@@ -11,9 +11,11 @@ export type Stage = (typeof STAGES)[number];
 /**
  * What an observation measures. `value` is always stored in thousand yen; quantities in the unit printed.
  * `yoy_pct`, `share_pct` and `contribution_pp` are figures a publisher printed without printing their base:
- * kept as published, never used to back out levels.
+ * kept as published, never used to back out levels. `balance_yoy_pct` is the balance's % change on a year earlier as
+ * printed (the Ministry prints `-` when the sign changed), kept on the partner's export row: a balance belongs to
+ * neither flow, and its year-earlier base is often a revised figure the store does not hold.
  */
-export const MEASURES = ["value", "quantity1", "quantity2", "yoy_pct", "share_pct", "contribution_pp"] as const;
+export const MEASURES = ["value", "quantity1", "quantity2", "yoy_pct", "share_pct", "contribution_pp", "balance_yoy_pct"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** One number for one month, flow, partner and commodity, as a source printed it. */

@@ -2,6 +2,7 @@
 //   const store = await open("boeki.duckdb");
 //   await ingest(store, ["d41ma.csv"]);
 //   const { facts } = await figures(store, { month: "2025-11" });
+//   const year = await annualFigures(store, { period: "2025" });          // or "FY2024": April 2024 to March 2025
 //   const doc = await brief(store, "2025-11", { asOf: "2025-12-17" });
 //   const { claims } = await check(store, articleText, { date: "2025-12-17" });
 
@@ -17,6 +18,6 @@ export { releases, series, monthTotals, type SeriesQuery, type SeriesPoint } fro
 export { exportTidy } from "./store/export.js";
 export { setConsensus, consensusFor } from "./store/consensus.js";
 export { fetchFile, type FetchOptions, type FetchedFile } from "./sources/fetch.js";
-export { figures, computeFigures, type Fact, type Figures, type FiguresQuery } from "./figures/index.js";
-export { brief, toHtml, toJson, toMarkdown, type BriefDocument, type BriefOptions } from "./brief/index.js";
+export { figures, computeFigures, annualFigures, type Fact, type Figures, type FiguresQuery } from "./figures/index.js";
+export { brief, toHtml, toJson, toMarkdown, type BriefDocument, type BriefOptions, type KeyTable, type KeyRow } from "./brief/index.js";
 export { check, type CheckResult, type CheckedClaim, type Verdict } from "./claims/index.js";

@@ -12,8 +12,9 @@ import type { Fact } from "../figures/index.js";
 import { principalCommodity } from "../sources/codes/index.js";
 import { setConsensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
-import { monthEn } from "./format.js";
-import { brief, toMarkdown, type BriefDocument } from "./index.js";
+import { isYearPeriod } from "../figures/index.js";
+import { monthEn, yearEn } from "./format.js";
+import { brief, toHtml, toJson, toMarkdown, type BriefDocument } from "./index.js";
 
 const text = (doc: BriefDocument) => [doc.title, ...doc.paragraphs.flat()].map((s) => s.text).join("\n");
 const snapshot = (name: string) => path.join(REPO, "test", "output", name);
@@ -46,11 +47,86 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
     const story = text(await brief(store, "2025-11", { asOf: "2025-12-17", charts: false }));
     expect(story).toMatch(/Japan's exports rose 6\.1% in November from a year earlier to ¥9\.71 trillion, the fastest growth in nine months/);
     expect(story).toMatch(/beat the 4\.8% rise forecast in a Reuters poll/);
-    expect(story).toMatch(/exports to the United States rose 8\.8%, the first rise since March\./);
+    expect(story).toMatch(/Exports to the United States rose 8\.8% to ¥1\.82 trillion, the first rise since March\./);
+    expect(story).toMatch(/Exports of cars to the U\.S\. rose 1\.5%/);
+    // The surplus with the U.S. and its change as the Ministry printed it (11.3%, against a revised year-earlier
+    // balance; the first print of November 2024 would give 11.4%), and the first growth since April.
+    expect(story).toMatch(/Imports from the U\.S\. rose 7\.1% to ¥1\.08 trillion, leaving Japan a surplus of ¥739\.8 billion with the U\.S\., up 11\.3% from a year earlier and the first growth in at least seven months\./);
+    expect(story).toMatch(/Exports to China fell 2\.4% to ¥1\.62 trillion/);
+    expect(story).toMatch(/Imports from China rose 2\.3% to ¥2\.40 trillion, leaving Japan a deficit of ¥777\.9 billion with China, 13\.8% wider than a year earlier/);
     expect(story).toMatch(/Western Europe jumped 23\.6%/);
-    expect(story).toMatch(/China fell 2\.4%/);
     expect(story).toMatch(/Imports rose 1\.3% to ¥9\.39 trillion/);
     expect(story).toMatch(/trade surplus of ¥322\.2 billion/);
+  });
+
+  it("November 2025: the key figures after the story, every cell a fact, in Markdown, HTML and JSON", async () => {
+    const doc = await brief(store, "2025-11", { asOf: "2025-12-17", charts: false });
+    const partners = doc.tables.find((t) => t.id === "partners")!;
+    const row = (label: string) => partners.rows.find((r) => r.label === label)!.cells.map((c) => c?.text ?? "-");
+    expect(row("World")).toEqual(["9,714.7", "+6.1", "9,392.4", "+1.3", "322.2", "443.0", "-"]);
+    expect(row("United States")).toEqual(["1,816.9", "+8.8", "1,077.1", "+7.1", "739.8", "75.7", "+11.3"]);
+    expect(row("China")).toEqual(["1,622.2", "-2.4", "2,400.1", "+2.3", "-777.9", "-95.9", "+13.8"]);
+    expect(partners.rows.map((r) => r.label)).toEqual(expect.arrayContaining(["Asia", "European Union", "Western Europe", "Middle East", "Hong Kong", "Taiwan"]));
+    // The Japanese release's balance, under the table: 9兆7147億円 − 9兆3924億円.
+    expect(partners.notes[0]!.text).toMatch(/which gives ¥322\.3 billion surplus for the world/);
+    const goods = doc.tables.find((t) => t.id === "partner-goods")!.rows.find((r) => r.label === "Cars to the United States")!;
+    expect(goods.cells.map((c) => c?.text)).toEqual(["499.7", "+1.5", "+0.5"]);
+    const exportsByGoods = doc.tables.find((t) => t.id === "export-goods")!;
+    expect(exportsByGoods.rows.find((r) => r.label === "Semiconductors and other electronic components")!.cells.map((c) => c?.text)).toEqual(["577.0", "+13.0", "+0.7"]);
+    expect(exportsByGoods.rows.filter((r) => !r.indent)).toHaveLength(9);
+    // Every cell is one fact, shown as its value.
+    const facts = new Map(doc.facts.map((f) => [f.id, f]));
+    for (const t of doc.tables) for (const r of t.rows) for (const c of r.cells) if (c) {
+      expect(c.spans).toHaveLength(1);
+      const fact = facts.get(c.spans[0]!.factId)!;
+      if (c.spans[0]!.kind === "value") expect(Number(c.text.replace(/,/g, "")), `${t.id} ${r.label}`).toBeCloseTo(fact.unit === "JPY_thousand" ? fact.value / 1e6 : fact.value, 1);
+    }
+    const md = toMarkdown(doc);
+    expect(md).toMatch(/\| United States \| 1,816\.9\[\^\d+\] \| \+8\.8\[\^\d+\] \|/);
+    const html = toHtml(doc);
+    expect(html).toMatch(/<table class="key-figures" id="table-partners">/);
+    expect(html).toMatch(/<th scope="row">United States<\/th><td><span class="fact" data-fact="level\/export\/304\/total\/2025-11">1,816\.9<\/span><\/td>/);
+    const json = toJson(doc) as { tables: Array<{ id: string; rows: Array<{ label: string; cells: Array<{ text: string; facts: string[] } | null> }> }> };
+    expect(json.tables.find((t) => t.id === "partners")!.rows[1]).toMatchObject({ label: "United States", cells: [{ text: "1,816.9", facts: ["level/export/304/total/2025-11"] }, expect.anything(), expect.anything(), expect.anything(), expect.anything(), expect.anything(), expect.anything()] });
+  });
+
+  it("November 2025 in Japanese: the balance as the Japanese release prints it (3223億円), said in its source note; footnote marks on numbers only", async () => {
+    const doc = await brief(store, "2025-11", { asOf: "2025-12-17", charts: false, lang: "ja" });
+    const story = text(doc);
+    expect(story).toMatch(/^11月の貿易収支、3223億円の黒字　5か月ぶり/);
+    expect(story).toMatch(/貿易収支は3223億円の黒字だった。/);
+    expect(story).toMatch(/輸出は前年同月比6\.1%増の9兆7147億円で、9か月ぶりの高い伸びとなった。/);
+    expect(story).toMatch(/輸入は1\.3%増の9兆3924億円だった。/);
+    expect(story).toMatch(/米国向け輸出は8\.8%増の1兆8169億円で、8か月ぶりの増加となった。/);
+    expect(story).toMatch(/自動車は1\.5%増の4997億円/);
+    expect(story).toMatch(/対米貿易収支は7398億円の黒字だった。\n黒字額は前年同月の\d+億円から11\.3%拡大した。/);
+    expect(story).toMatch(/中国からの輸入は2\.3%増の2兆4001億円/);
+    const md = toMarkdown(doc);
+    const note = /\[\^(\d+)\]: `balance_rounded\/balance\/world\/total\/2025-11` = 322300000 .*輸出額と輸入額をそれぞれ億円単位に四捨五入した差/.exec(md);
+    expect(note, "the source note of 3223億円 says how it is made").not.toBeNull();
+    expect(md).toMatch(new RegExp(`3223億円\\[\\^${note![1]}\\]`));
+    expect(md).toMatch(/10月は3\.6%\[\^\d+\]増/); // not 10月[^n]
+    expect(md).not.toMatch(/月\[\^/);
+  });
+
+  it("the Japanese charts: titles, axes and legends in Japanese, the balance in 億円", async () => {
+    const doc = await brief(store, "2025-11", { asOf: "2025-12-17", lang: "ja" });
+    const chart = (id: string) => doc.charts.find((c) => c.id === id)!;
+    expect(chart("yoy").svg).toContain("輸出・輸入の前年同月比（%）");
+    expect(chart("yoy").svg).toMatch(/>輸出<[\s\S]*>輸入</); // the legend
+    expect(chart("yoy").svg).toContain("前年同月比（%）");
+    expect(chart("balance").title).toBe("貿易収支（億円）");
+    expect(chart("balance").description).toMatch(/2025-11は3222（プラスは黒字）/);
+    expect(chart("destinations").svg).toContain("西欧");
+    expect(chart("commodities").svg).toContain("電気機器");
+    expect(doc.charts.every((c) => !/Exports|percentage points|Balance/.test(c.svg))).toBe(true);
+  });
+
+  it("November 2024 as of release day: the deficit with China and the surplus with the U.S.", async () => {
+    const story = text(await brief(store, "2024-11", { asOf: "2024-12-18", charts: false }));
+    expect(story).toMatch(/leaving Japan a deficit of ¥682\.0 billion with China/);
+    expect(story).toMatch(/leaving Japan a surplus of ¥664\.0 billion with the U\.S\./);
+    expect(story).not.toMatch(/U\.S\.\./);
   });
 
   it("November 2024 as of release day: the fifth straight deficit, narrowed 85.5%, chip-making equipment +32.1%", async () => {
@@ -73,10 +149,13 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
       brief(store, "2024-11", { asOf: "2024-12-18", charts: false, lang: "ja" }),
     ]);
     const jaText = text(ja);
-    expect(jaText).toMatch(/輸出は前年同月比3\.8%増の9兆1,524億円/);
-    expect(jaText).toMatch(/貿易収支は1,176億円の赤字で、5か月連続の赤字/);
-    expect(jaText).toMatch(/前年同月の8,139億円から85\.5%縮小/);
-    expect(new Set(ja.facts.map((f) => f.id))).toEqual(new Set(en.facts.map((f) => f.id)));
+    expect(jaText).toMatch(/輸出は前年同月比3\.8%増の9兆1524億円/);
+    expect(jaText).toMatch(/貿易収支は1176億円の赤字だった。\n赤字は5か月連続。/);
+    // The year-earlier balance as the Japanese release makes it, from the rounded parts (the English: ¥813.9 billion).
+    expect(jaText).toMatch(/赤字額は前年同月の8138億円から85\.5%縮小した。/);
+    // The same facts, but the balances as each release prints them.
+    const ids = (doc: BriefDocument) => new Set(doc.facts.map((f) => f.id.replace(/^balance_rounded\//, "balance/")));
+    expect(ids(ja)).toEqual(ids(en));
   });
 
   it("in each of the 28 releases' stories, every number is a fact, and each such fact is the figure the Ministry printed", async () => {
@@ -92,7 +171,7 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
       const facts = new Map(doc.facts.map((f) => [f.id, f]));
       for (const s of [doc.title, ...doc.paragraphs.flat()]) {
         for (const match of s.text.matchAll(NUMBER)) {
-          if (/^(first|one)$/.test(match[0]) && /first (rise|decline|surplus|deficit) (since|in)/.test(s.text.slice(match.index!, match.index! + 30))) continue; // "the first rise since": an ordinal of words, not a count
+          if (/^(first|one)$/.test(match[0]) && /first (rise|decline|surplus|deficit|growth|narrowing|widening|shrinking)( with [^,]+?)? (since|in)/.test(s.text.slice(match.index!, match.index! + 30))) continue; // "the first rise since": an ordinal of words, not a count
           const span = s.spans.find((x) => x.start <= match.index! && match.index! + match[0].length <= x.end);
           expect(span, `${month}: "${match[0]}" in "${s.text}" carries no fact`).toBeDefined();
           const fact = facts.get(span!.factId)!;
@@ -106,10 +185,9 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
           expect(fact.value, `${month}: ${fact.id}`).toBe(printed.get(key));
           checkedAgainstPrint++;
         }
-        if (fact.metric === "balance" && fact.period === month) {
-          const exports = printed.get(`level/export/world/total/${month}`)!;
-          const imports = printed.get(`level/import/world/total/${month}`)!;
-          expect(fact.value, `${month}: balance`).toBe(exports - imports);
+        const [exports, imports] = ["export", "import"].map((flow) => printed.get(`level/${flow}/${fact.partner}/total/${month}`));
+        if (fact.metric === "balance" && fact.period === month && exports !== undefined && imports !== undefined) {
+          expect(fact.value, `${month}: balance with ${fact.partner}`).toBe(exports - imports);
           checkedAgainstPrint++;
         }
       }
@@ -125,6 +203,9 @@ describe.skipIf(!hasSharedData)("the brief on the Ministry's releases", () => {
       await expect(toMarkdown(en)).toMatchFileSnapshot(snapshot(`brief-${month}.md`));
       await expect(toMarkdown(await brief(store, month, { asOf, lang: "ja", charts: false }))).toMatchFileSnapshot(snapshot(`brief-${month}.ja.md`));
       for (const chart of en.charts) await expect(chart.svg).toMatchFileSnapshot(snapshot(`brief-${month}-chart-${chart.id}.svg`));
+    }
+    for (const chart of (await brief(store, "2025-11", { asOf: "2025-12-17", lang: "ja" })).charts) {
+      await expect(chart.svg).toMatchFileSnapshot(snapshot(`brief-2025-11.ja-chart-${chart.id}.svg`));
     }
   });
 });
@@ -142,8 +223,9 @@ function printedKey(f: Fact): string | null {
 /** The text a span shows must be its fact's value, in the form the desk writes it. */
 function expectShown(fact: Fact, kind: string, shown: string, month: string): void {
   const where = `${month}: "${shown}" for ${fact.id}`;
-  if (kind === "period") return void expect(shown, where).toBe(monthEn(fact.basis!.period, month));
-  if (kind === "month") return void expect(shown, where).toBe(monthEn(fact.period, month));
+  const periodEn = (p: string) => (isYearPeriod(p) ? yearEn(p) : monthEn(p, month));
+  if (kind === "period") return void expect(shown, where).toBe(periodEn(fact.basis!.period));
+  if (kind === "month") return void expect(shown, where).toBe(periodEn(fact.period));
   if (kind === "published") return void expect(Number(shown.replace("%", "")), where).toBe(fact.published);
   const words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
   const ordinals = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];

@@ -15,6 +15,8 @@ export function monthEn(period: string, storyMonth?: string): string {
   return storyMonth && storyMonth.slice(0, 4) === period.slice(0, 4) ? name : `${name} ${period.slice(0, 4)}`;
 }
 export const monthNameEn = (period: string) => MONTHS_EN[Number(period.slice(5, 7)) - 1]!;
+/** `2025` → `2025`; `FY2024` → `fiscal 2024` (April 2024 to March 2025, the Ministry's 年度). */
+export const yearEn = (period: string) => (period.startsWith("FY") ? `fiscal ${period.slice(2)}` : period);
 
 /** Wire style: numbers under ten in words. */
 export const countEn = (n: number) => (n < 10 ? NUMBER_WORDS[n]! : String(n));
@@ -40,6 +42,10 @@ const PARTNERS_EN: Record<string, string> = {
   "area:oceania": "Oceania", "group:eu": "the European Union", "group:asean": "Southeast Asia (ASEAN)",
 };
 export const partnerEn = (code: string) => PARTNERS_EN[code] ?? partnerName(code);
+/** The name a story uses once the partner has been named in full. */
+export const partnerShortEn = (code: string) => ({ "304": "the U.S.", "group:eu": "the EU", "area:central_eastern_europe_russia": "Central and Eastern Europe" })[code] ?? partnerEn(code);
+/** The name at the start of a table row: no article. */
+export const partnerLabelEn = (code: string) => (code === "world" ? "World" : partnerEn(code).replace(/^the /, "").replace(/^./, (c) => c.toUpperCase()));
 
 /** Desk names for goods; principal-commodity codes differ by flow, so each flow has its own list. */
 const GOODS_EN: Record<Flow, Record<string, string>> = {
@@ -60,14 +66,26 @@ export const goodsEn = (flow: Flow, code: string): string => GOODS_EN[flow][code
 
 // --- Japanese
 
-/** Thousand yen → `9兆7,147億円` or `3,222億円`, as the Ministry's Japanese releases round: to 億円. */
+/** Thousand yen → `9兆7147億円` or `3223億円`, rounded to 億円 as the Japanese release does, written as Jiji and NHK write them (no separators). */
 export function yenJa(jpyThousand: number): string {
   const oku = Math.round(Math.abs(jpyThousand) / 100_000);
   const cho = Math.floor(oku / 10_000);
   const rest = oku % 10_000;
-  if (cho === 0) return `${rest.toLocaleString("en-US")}億円`;
-  return rest === 0 ? `${cho}兆円` : `${cho}兆${rest.toLocaleString("en-US")}億円`;
+  if (cho === 0) return `${rest}億円`;
+  return rest === 0 ? `${cho}兆円` : `${cho}兆${rest}億円`;
 }
+
+// --- Tables: signed figures a reporter copies, in one unit per column.
+
+// One formatter per precision: toLocaleString builds a new one on every call, which made a table of 400 cells cost 10 ms.
+const FORMATTERS = [0, 1].map((d) => new Intl.NumberFormat("en-US", { minimumFractionDigits: d, maximumFractionDigits: d }));
+const grouped = (x: number, decimals: 0 | 1) => FORMATTERS[decimals]!.format(x);
+/** Thousand yen → ¥ billion with one decimal, signed: `1,816.9`, `-777.9`. */
+export const billionsCell = (jpyThousand: number) => grouped(Math.round(jpyThousand / 100_000) / 10 + 0, 1);
+/** Thousand yen → 億円, signed: `18,169`, `-7,779`. */
+export const okuCell = (jpyThousand: number) => grouped(Math.sign(jpyThousand) * Math.round(Math.abs(jpyThousand) / 100_000) + 0, 0);
+/** A percentage or points, signed: `+8.8`, `-2.4`, `0.0`. */
+export const signedCell = (value: number) => `${value > 0 ? "+" : ""}${value.toFixed(1)}`;
 export const pctJa = (value: number) => `${Math.abs(value).toFixed(1)}%`;
 export const monthJa = (period: string, storyMonth?: string) =>
   storyMonth && storyMonth.slice(0, 4) === period.slice(0, 4) ? `${Number(period.slice(5, 7))}月` : `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
@@ -81,7 +99,11 @@ const PARTNERS_JA: Record<string, string> = {
   "area:north_america": "北米", "area:central_south_america": "中南米", "area:central_eastern_europe_russia": "中東欧・ロシア等",
   "area:africa": "アフリカ", "area:oceania": "大洋州", "group:eu": "EU", "group:asean": "ASEAN",
 };
-export const partnerJa = (code: string) => PARTNERS_JA[code] ?? partnerName(code);
+export const partnerJa = (code: string) => (code === "world" ? "世界" : PARTNERS_JA[code] ?? partnerName(code));
+/** The prefix of a bilateral balance as Jiji and NHK write it: 対米, 対中, 対EU. */
+export const bilateralJa = (code: string) => ({ "304": "対米", "105": "対中", "group:eu": "対EU", "area:asia": "対アジア" })[code] ?? `対${partnerJa(code)}`;
+/** A calendar or fiscal year: `2025年`, `2024年度`. */
+export const yearJa = (period: string) => (period.startsWith("FY") ? `${period.slice(2)}年度` : `${period}年`);
 
 /** The Ministry's own Japanese item name (報道発表品目名). */
 export const goodsJa = (flow: Flow, code: string) => (principalCommodity(flow, code)?.nameJa ?? code).replace(/^[０-９]．/, "").replace(/[（(](.*)[）)]/, "$1");

@@ -7,12 +7,14 @@ import { consensusFor } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import { briefCharts } from "./charts.js";
 import { assemble, type BriefDocument } from "./render.js";
-import { selectStory } from "./story.js";
+import { keyFigures } from "./key-figures.js";
+import { selectStory, STORY_PARTNERS } from "./story.js";
 import { writeEnglish } from "./write-en.js";
 import { writeJapanese } from "./write-ja.js";
 
 export { chartPng, type Chart } from "./charts.js";
 export { toHtml, toJson, toMarkdown, type BriefDocument } from "./render.js";
+export type { KeyRow, KeyTable } from "./key-figures.js";
 
 export interface BriefOptions {
   /** `YYYY-MM-DD`: the story as it could be written that day. */
@@ -23,14 +25,14 @@ export interface BriefOptions {
 }
 
 export async function brief(store: Store, month: string, options: BriefOptions = {}): Promise<BriefDocument> {
-  const query: FiguresQuery = { month, asOf: options.asOf, headlineOnly: true };
+  const query: FiguresQuery = { month, asOf: options.asOf, headlineOnly: true, goodsOf: STORY_PARTNERS };
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month: expected YYYY-MM, found "${month}"`);
-  const snapshot = await loadSnapshot(store, month, options.asOf, undefined, { commoditiesByPartner: false });
+  const snapshot = await loadSnapshot(store, month, options.asOf, undefined, { commoditiesByPartner: true });
   const result = computeFigures(snapshot, query, await consensusFor(store, month, options.asOf));
   const story = selectStory(result);
   if (!story) throw new UsageError(`no exports figure for ${month}${options.asOf ? ` as of ${options.asOf}` : ""}: ingest its release or the time series first`);
   const lang = options.lang ?? "en";
   const written = lang === "ja" ? writeJapanese(story) : writeEnglish(story);
-  const charts = options.charts === false ? [] : briefCharts(snapshot, month, result.facts);
-  return assemble(month, result.asOf, lang, written, result.facts, charts);
+  const charts = options.charts === false ? [] : briefCharts(snapshot, month, result.facts, lang);
+  return assemble(month, result.asOf, lang, written, result.facts, charts, keyFigures(result, story, lang));
 }

@@ -38,6 +38,12 @@ export class SentenceBuilder {
     return this;
   }
 
+  /** Ends the sentence with `mark`, unless its last word already did ("with the U.S."). */
+  end(mark = "."): this {
+    if (!this.text.endsWith(mark)) this.text += mark;
+    return this;
+  }
+
   /** A fact the sentence states in words only ("the highest November on record"). */
   cite(fact: Fact): this {
     this.cited.push(fact.id);

@@ -1,9 +1,9 @@
 // How `boeki figures` prints facts for a person: one line a fact, grouped by section, numbers in the
 // desk's units. `--json` prints the facts themselves.
 
-import { monthEn, monthNameEn } from "../brief/format.js";
+import { monthEn, monthNameEn, yearEn } from "../brief/format.js";
 import { commodityName, partnerName } from "../sources/codes/index.js";
-import { SECTIONS, type Fact, type Figures } from "../figures/index.js";
+import { isYearPeriod, SECTIONS, type Fact, type Figures } from "../figures/index.js";
 import { printTable, yen } from "./output.js";
 
 const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
@@ -13,6 +13,7 @@ const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   commodityByArea: "Commodities by area",
   streaks: "Streaks, turning points and records",
   consensus: "Consensus",
+  year: "The year the release closes (sum of its months)",
 };
 
 
@@ -38,13 +39,17 @@ function what(f: Fact): string {
       return `${d?.sign} streak${d?.atLeast ? " (at least)" : ""}`;
     case "first_since":
       return `first ${d?.sign} since ${d?.since ? monthEn(d.since) : "?"}${d?.atLeast ? " (at least; history held starts there)" : ""}`;
+    case "balance_change_streak":
+      return `balance ${d?.sign === "rise" ? "up" : "down"} on a year earlier, streak${d?.atLeast ? " (at least)" : ""}`;
+    case "balance_change_first_since":
+      return `balance first ${d?.sign === "rise" ? "up" : "down"} on a year earlier since ${d?.since ? monthEn(d.since) : "?"}`;
     case "highest_since":
     case "lowest_since":
       return `${d?.kind} y/y since ${d?.since ? monthEn(d.since) : "?"}${d?.atLeast ? " (all history held)" : ""}`;
     case "record_high":
       return `record high (history from ${d?.since}${d?.atLeast ? ", short" : ""})`;
     case "record_month":
-      return `${d?.kind} ${monthNameEn(f.period)} ${d?.atLeast ? "in the data held" : "on record"} (from ${d?.since?.slice(0, 4)})`;
+      return `${d?.kind} ${isYearPeriod(f.period) ? "year" : monthNameEn(f.period)} ${d?.atLeast ? "in the data held" : "on record"} (from ${d?.since?.slice(0, 4)})`;
     case "consensus":
     case "surprise":
       return `${f.metric} (${d?.source})${d?.outcome ? `: ${d.outcome}` : ""}`;
@@ -64,7 +69,7 @@ function formatBasis(f: Fact): string {
 }
 
 export function printFigures(result: Figures): void {
-  console.log(`Figures for ${monthEn(result.month)}${result.asOf ? `, as of ${result.asOf}` : ", as now held"}`);
+  console.log(`Figures for ${isYearPeriod(result.month) ? yearEn(result.month) : monthEn(result.month)}${result.asOf ? `, as of ${result.asOf}` : ", as now held"}`);
   const byId = new Map(result.facts.map((f) => [f.id, f]));
   for (const section of SECTIONS) {
     const facts = result.sections[section].map((id) => byId.get(id)!);

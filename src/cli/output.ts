@@ -10,12 +10,20 @@ export function printTable(rows: Record<string, unknown>[], columns?: string[]):
   }
   const names = columns ?? Object.keys(rows[0]!);
   const cells = rows.map((row) => names.map((n) => format(row[n])));
-  const widths = names.map((n, i) => Math.max(n.length, ...cells.map((c) => c[i]!.length)));
+  const widths = names.map((n, i) => Math.max(displayWidth(n), ...cells.map((c) => displayWidth(c[i]!))));
   const numeric = names.map((n) => rows.every((row) => row[n] === null || row[n] === undefined || typeof row[n] === "number"));
-  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
+  const pad = (v: string, i: number) => " ".repeat(widths[i]! - displayWidth(v));
+  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? pad(v, i) + v : v + pad(v, i))).join("  ").trimEnd();
   console.log(line(names));
-  console.log(line(widths.map((w) => "-".repeat(w))));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
   for (const c of cells) console.log(line(c));
+}
+
+/** Columns a string takes on a terminal: Japanese (and other wide) characters take two. */
+export function displayWidth(s: string): number {
+  let width = 0;
+  for (const ch of s) width += /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return width;
 }
 
 function format(value: unknown): string {

@@ -13,10 +13,13 @@ export type Metric =
   | "balance" // exports − imports, thousand yen
   | "balance_change" // balance − the year-earlier balance, thousand yen
   | "balance_yoy_pct" // the Ministry's % change of the balance (only when both have the same sign)
+  | "balance_rounded" // exports and imports each rounded to ¥100 million (億円), then subtracted: the Japanese release's balance
   | "share_pct" // share of the world total (destinations) or of the partner's total (commodities), %
   | "contribution_pp" // contribution to the total's y/y change, percentage points
   | "streak" // consecutive months of the same sign: rises or falls of y/y, surpluses or deficits
   | "first_since" // the sign turned: the first rise (fall, surplus, deficit) since `basis.period`
+  | "balance_change_streak" // consecutive months the balance rose (or fell) on a year earlier: a surplus widening, a deficit narrowing
+  | "balance_change_first_since" // the balance rose (fell) on a year earlier for the first time since `basis.period`
   | "highest_since" // y/y the highest since `basis.period` ("fastest growth in nine months")
   | "lowest_since"
   | "record_high" // the highest level in the history the store holds

@@ -74,6 +74,32 @@ describe.skipIf(!hasSharedData)("figures on the Ministry's releases", () => {
     expect(value(nov25Now, "yoy_pct/export/world/total/2025-11")).toBe(6.1);
   });
 
+  it("November 2025, as released: the balance with each partner, its change, the Ministry's % and its run", () => {
+    const r = nov25OnReleaseDay;
+    // Exports to the U.S. 1,816,875 − imports 1,077,103 (million yen), against 664,031 in the release of November 2024.
+    expect(find(r, "balance/balance/304/total/2025-11")).toMatchObject({ value: 739_772_000, basis: { period: "2024-11", value: 664_031_000 }, detail: { sign: "surplus" } });
+    expect(value(r, "balance_change/balance/304/total/2025-11")).toBe(75_741_000);
+    // The Ministry printed +11.3%, against a revised November 2024; the first print of that month gives 11.4.
+    expect(find(r, "balance_yoy_pct/balance/304/total/2025-11")).toMatchObject({ value: 11.3, published: 11.3, computed: 11.4 });
+    expect(find(r, "balance_yoy_pct/balance/105/total/2025-11")).toMatchObject({ value: 13.8, published: 13.8 });
+    // The Japanese release's balances: the rounded parts subtracted, 1兆8169億円 − 1兆771億円 = 7398億円; 9兆7147 − 9兆3924 = 3223.
+    expect(value(r, "balance_rounded/balance/304/total/2025-11")).toBe(739_800_000);
+    expect(find(r, "balance_rounded/balance/world/total/2025-11")).toMatchObject({ value: 322_300_000, note: expect.stringMatching(/Japanese release/) });
+    // "The surplus with the U.S. grew for the first time in seven months" (7カ月ぶりに黒字幅が拡大): at least, as the history held begins in 2024.
+    expect(find(r, "balance_change_first_since/balance/304/total/2025-11")).toMatchObject({ value: 7, detail: { sign: "rise", atLeast: true } });
+    expect(find(r, "streak/balance/105/total/2025-11")).toMatchObject({ detail: { sign: "deficit" } });
+    // Imports by partner: from the U.S. +7.1% to ¥1.08 trillion, from China +2.3%.
+    expect(value(r, "yoy_pct/import/304/total/2025-11")).toBe(7.1);
+    expect(value(r, "level/import/304/total/2025-11")).toBe(1_077_103_000);
+    expect(value(r, "yoy_pct/import/105/total/2025-11")).toBe(2.3);
+  });
+
+  it("November 2024, as released: the deficit with China (¥682.0 billion) and the surplus with the U.S. (¥664.0 billion)", () => {
+    expect(value(nov24OnReleaseDay, "balance/balance/105/total/2024-11")).toBe(-682_003_000);
+    expect(value(nov24OnReleaseDay, "balance/balance/304/total/2024-11")).toBe(664_031_000);
+    expect(value(nov24OnReleaseDay, "balance/balance/group:eu/total/2024-11")).toBe(-210_188_000);
+  });
+
   it("November 2025: the surprise against the 4.8% consensus", () => {
     expect(find(nov25OnReleaseDay, "surprise/export/world/total/2025-11/Reuters poll")).toMatchObject({ value: 1.3, unit: "pp", detail: { outcome: "beat" } });
   });

@@ -7,11 +7,13 @@ import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consen
 import type { Store } from "../store/store.js";
 import { addMonths, factId, roundPct, type Fact } from "./fact.js";
 import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
-import { balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
+import { annualFactById, annualHeadlineFacts, isYearPeriod, yearClosedBy } from "./annual.js";
+import { balanceChangeSequenceFacts, balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
 import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
 
 export type { Fact, Metric, Vintage } from "./fact.js";
 export { roundPct } from "./fact.js";
+export { annualFigures, computeAnnualFigures, isYearPeriod, loadYearSnapshot, yearClosedBy, yearSpan, type YearSpan } from "./annual.js";
 
 export interface FiguresQuery {
   /** `YYYY-MM` */
@@ -24,9 +26,12 @@ export interface FiguresQuery {
   commodity?: string;
   /** Leave out the commodities-by-area section and unit values (a brief does not tell them): a third of the work. */
   headlineOnly?: boolean;
+  /** With `headlineOnly`: the partners whose exported goods are still wanted (a brief tells cars to the U.S.). */
+  goodsOf?: string[];
 }
 
-export const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const;
+/** `year`: in a December (March) release, the calendar (fiscal) year it closes, summed from the months. */
+export const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus", "year"] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface Figures {
@@ -61,9 +66,10 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
     sections.streaks.push(...yoySequenceFacts(s, key, period), ...recordFacts(s, key, period));
   }
   sections.headline.push(...balanceFacts(s, "world", period));
-  sections.streaks.push(...balanceSequenceFacts(s, "world", period));
+  sections.streaks.push(...balanceSequenceFacts(s, "world", period), ...balanceChangeSequenceFacts(s, "world", period));
 
-  const keys = s.keysAt(period, "value").filter((k) => !query.headlineOnly || k.partner === "world" || k.commodity === "total").sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
+  const goodsWanted = (key: SeriesKey) => !query.headlineOnly || (key.flow === "export" && !!query.goodsOf?.includes(key.partner));
+  const keys = s.keysAt(period, "value").filter((k) => k.partner === "world" || k.commodity === "total" || goodsWanted(k)).sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
   const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === query.commodity || key.commodity === "total");
   for (const key of keys.filter(wanted)) {
     if (key.partner === "world" && key.commodity === "total") continue;
@@ -75,13 +81,16 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
     } else if (key.partner === "world") {
       sections.commodities.push(...facts, ...(query.headlineOnly ? [] : [momFact(s, key, period), ...unitValueFacts(s, key, period)].filter(present)));
       sections.streaks.push(...yoySequenceFacts(s, key, period));
-    } else if (!query.headlineOnly) {
+    } else if (goodsWanted(key)) {
       sections.commodityByArea.push(...facts);
     }
   }
   for (const partner of new Set(keys.filter((k) => k.commodity === "total" && k.partner !== "world" && wanted(k)).map((k) => k.partner))) {
-    sections.destinations.push(...balanceFacts(s, partner, period).filter((f) => f.metric === "balance"));
+    sections.destinations.push(...balanceFacts(s, partner, period));
+    sections.streaks.push(...balanceSequenceFacts(s, partner, period), ...balanceChangeSequenceFacts(s, partner, period));
   }
+  const year = yearClosedBy(period);
+  if (year) sections.year.push(...annualHeadlineFacts(s, year));
 
   sections.consensus.push(...surpriseFacts(forecasts, [...sections.headline]));
   const facts = SECTIONS.flatMap((name) => sections[name]);
@@ -129,8 +138,10 @@ export function factById(s: Snapshot, id: string): Fact | undefined {
   const key: SeriesKey = { flow: flow as Flow, partner, commodity };
   const total = commodity === "total" ? { flow: flow as Flow, partner: "world", commodity: "total" } : { flow: flow as Flow, partner, commodity: "total" };
   const pick = (facts: Array<Fact | null>) => facts.find((f) => f?.id === id) ?? undefined;
+  if (isYearPeriod(period)) return annualFactById(s, id);
   if (flow === "balance") {
     if (["streak", "first_since"].includes(metric)) return pick(balanceSequenceFacts(s, partner, period));
+    if (["balance_change_streak", "balance_change_first_since"].includes(metric)) return pick(balanceChangeSequenceFacts(s, partner, period));
     return pick(balanceFacts(s, partner, period));
   }
   switch (metric) {

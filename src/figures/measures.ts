@@ -11,7 +11,8 @@ const sourceRow = (p: Point): SourceRow => ({ period: p.period, flow: p.flow, pa
 const describe = (key: SeriesKey, measures: string, periods: string[], asOf: string | null) =>
   `series(flow=${key.flow}, partner=${key.partner}, commodity=${key.commodity}, measure=${measures}) at ${periods.join(", ")}${asOf ? ` as of ${asOf}` : ""}`;
 
-function fact(
+/** A fact of `metric` for `key` in `period`, standing on the release of `from`, made from `rows`. */
+export function fact(
   s: Snapshot,
   metric: Metric,
   key: SeriesKey,
@@ -154,7 +155,15 @@ export function contributionFact(s: Snapshot, key: SeriesKey, total: SeriesKey, 
   return pct ? fact(s, "contribution_pp", key, period, pct.value, "pp", pct.from, pct.rows, { published: pct.published, computed: pct.computed, note: pct.note }) : null;
 }
 
-/** Exports − imports with `partner`, the year-earlier balance, the change, and the Ministry's % where signs agree. */
+/** ¥100 million (億円), in thousand yen: the unit of the Ministry's Japanese release. */
+export const OKU_JPY_THOUSAND = 100_000;
+/** Thousand yen rounded to whole 億円 as the Japanese release prints them (half away from zero), in thousand yen. */
+export const roundedToOku = (jpyThousand: number) => Math.sign(jpyThousand) * Math.floor(Math.abs(jpyThousand) / OKU_JPY_THOUSAND + 0.5) * OKU_JPY_THOUSAND + 0;
+
+/**
+ * Exports − imports with `partner`, the year-earlier balance, the change, the % change (the Ministry's printed one
+ * where held, computed where the signs agree), and the balance as the Japanese release prints it.
+ */
 export function balanceFacts(s: Snapshot, partner: string, period: string): Fact[] {
   const at = (flow: "export" | "import", month: string) => s.get({ flow, partner, commodity: "total" }, "value", month);
   const [exports, imports] = [at("export", period), at("import", period)];
@@ -164,23 +173,37 @@ export function balanceFacts(s: Snapshot, partner: string, period: string): Fact
   const balance = exports.value - imports.value;
   const yearAgo = addMonths(period, -12);
   const [exportsBefore, importsBefore] = [at("export", yearAgo), at("import", yearAgo)];
-  const make = (metric: Metric, value: number, unit: FactUnit, rows: Point[], basis: Fact["basis"], extra: Partial<Fact> = {}): Fact => ({
-    ...fact(s, metric, key, period, value, unit, latest, rows, extra),
+  const make = (metric: Metric, value: number, unit: FactUnit, rows: Point[], basis: Fact["basis"], extra: Partial<Fact> = {}, from: Point = latest): Fact => ({
+    ...fact(s, metric, key, period, value, unit, from, rows, extra),
     id: factId(metric, "balance", partner, "total", period),
     flow: "balance",
     basis,
   });
   const facts = [make("balance", balance, "JPY_thousand", [exports, imports], null, { detail: { sign: balance >= 0 ? "surplus" : "deficit" } })];
+  // The Japanese release prints exports and imports in 億円 and the balance as their difference: 9兆7147億円 −
+  // 9兆3924億円 = 3223億円, where the English release's 322,226 million yen rounds to 3222.
+  const rounded = roundedToOku(exports.value) - roundedToOku(imports.value);
+  const roundedBefore = exportsBefore && importsBefore ? roundedToOku(exportsBefore.value) - roundedToOku(importsBefore.value) : null;
+  const roundedFact = make("balance_rounded", rounded, "JPY_thousand", [exports, imports, ...(exportsBefore && importsBefore ? [exportsBefore, importsBefore] : [])],
+    roundedBefore === null ? null : { period: yearAgo, value: roundedBefore },
+    { detail: { sign: rounded >= 0 ? "surplus" : "deficit" }, note: "exports and imports each rounded to ¥100 million (億円), then subtracted, as the Ministry's Japanese release prints the balance" });
   if (exportsBefore && importsBefore) {
     const before = exportsBefore.value - importsBefore.value;
     const rows = [exports, imports, exportsBefore, importsBefore];
     facts[0]!.basis = { period: yearAgo, value: before };
     facts.push(make("balance_change", balance - before, "JPY_thousand", rows, { period: yearAgo, value: before }));
-    // The Ministry prints "-" when the balance changed sign: a percentage would mean nothing.
-    if (Math.sign(balance) === Math.sign(before) && before !== 0) {
-      facts.push(make("balance_yoy_pct", roundPct((balance / before - 1) * 100), "pct", rows, { period: yearAgo, value: before }));
-    }
   }
+  // The Ministry prints "-" when the balance changed sign: a percentage would mean nothing. Its printed figure is
+  // measured against a revised year-earlier balance the store may not hold, so it stands unless the levels are newer.
+  const before = exportsBefore && importsBefore ? exportsBefore.value - importsBefore.value : null;
+  const raw = before !== null && before !== 0 && Math.sign(balance) === Math.sign(before) ? (balance / before - 1) * 100 : null;
+  const printed = s.get({ flow: "export", partner, commodity: "total" }, "balance_yoy_pct", period);
+  const pct = reconcile(printed, latest, raw, exportsBefore && importsBefore ? [exports, imports, exportsBefore, importsBefore] : [exports, imports]);
+  if (pct) {
+    facts.push(make("balance_yoy_pct", pct.value, "pct", pct.rows, before === null ? null : { period: yearAgo, value: before },
+      { published: pct.published, computed: pct.computed, note: pct.note }, pct.from));
+  }
+  facts.push(roundedFact);
   return facts;
 }
 

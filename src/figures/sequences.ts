@@ -91,21 +91,48 @@ export function yoySequenceFacts(s: Snapshot, key: SeriesKey, period: string): F
   return sequenceFacts({ key, period, now, earlier, signs: ["rise", "fall"], anchor, what: "y/y %" });
 }
 
-/** Streaks and turning points of a partner's balance: "the fifth straight monthly deficit". */
-export function balanceSequenceFacts(s: Snapshot, partner: string, period: string): Fact[] {
-  const balanceAt = (month: string) => {
-    const exports = s.get({ flow: "export", partner, commodity: "total" }, "value", month);
-    const imports = s.get({ flow: "import", partner, commodity: "total" }, "value", month);
+/** A partner's balance in a month (exports − imports), or null when either is not held. */
+const balanceAt = (s: Snapshot, partner: string) => {
+  const [exportKey, importKey] = [{ flow: "export" as const, partner, commodity: "total" }, { flow: "import" as const, partner, commodity: "total" }];
+  return (month: string) => {
+    const [exports, imports] = [s.get(exportKey, "value", month), s.get(importKey, "value", month)];
     return exports && imports ? exports.value - imports.value : null;
   };
-  const now = balanceAt(period);
+};
+
+/** Streaks and turning points of a partner's balance: "the fifth straight monthly deficit". */
+export function balanceSequenceFacts(s: Snapshot, partner: string, period: string): Fact[] {
+  const at = balanceAt(s, partner);
+  const now = at(period);
   const anchor = s.get({ flow: "export", partner, commodity: "total" }, "value", period);
   if (now === null || !anchor) return [];
   const facts = sequenceFacts({
-    key: { flow: "balance" as never, partner, commodity: "total" }, period, now, earlier: history(period, balanceAt), signs: ["surplus", "deficit"], anchor, what: "balance",
+    key: { flow: "balance" as never, partner, commodity: "total" }, period, now, earlier: history(period, at), signs: ["surplus", "deficit"], anchor, what: "balance",
   });
   // "Highest balance since" reads oddly; the balance's streak and turning point are its news.
   return facts.filter((f) => f.metric === "streak" || f.metric === "first_since");
+}
+
+/**
+ * Streaks and turning points of a partner's balance against a year earlier: "the surplus with the U.S. grew for
+ * the first time in seven months" (7カ月ぶりに黒字幅が拡大). A rise widens a surplus and narrows a deficit.
+ */
+export function balanceChangeSequenceFacts(s: Snapshot, partner: string, period: string): Fact[] {
+  const at = balanceAt(s, partner);
+  const change = (month: string) => {
+    const [now, before] = [at(month), at(addMonths(month, -12))];
+    return now === null || before === null ? null : now - before;
+  };
+  const now = change(period);
+  const anchor = s.get({ flow: "export", partner, commodity: "total" }, "value", period);
+  if (now === null || !anchor) return [];
+  const key = { flow: "balance" as never, partner, commodity: "total" };
+  return sequenceFacts({ key, period, now, earlier: history(period, change), signs: ["rise", "fall"], anchor, what: "balance change on a year earlier" })
+    .filter((f) => f.metric === "streak" || f.metric === "first_since")
+    .map((f) => {
+      const metric = f.metric === "streak" ? "balance_change_streak" : "balance_change_first_since";
+      return { ...f, metric, id: factId(metric, "balance", partner, "total", period) };
+    });
 }
 
 /** Record highs of a level over the whole history held, overall and for the calendar month. */

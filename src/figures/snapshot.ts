@@ -36,8 +36,15 @@ export class Snapshot {
     }
   }
 
+  /** Series already looked up, by the key object asked with: sequences ask the same series for dozens of months. */
+  private readonly resolved = new WeakMap<SeriesKey, Map<Measure, Map<string, Point> | undefined>>();
+
   get(key: SeriesKey, measure: Measure, period: string): Point | undefined {
-    return this.byKey.get(keyOf(key.flow, key.partner, key.commodity, measure))?.get(period);
+    let byMeasure = this.resolved.get(key);
+    if (!byMeasure) this.resolved.set(key, (byMeasure = new Map()));
+    let series = byMeasure.get(measure);
+    if (series === undefined && !byMeasure.has(measure)) byMeasure.set(measure, (series = this.byKey.get(keyOf(key.flow, key.partner, key.commodity, measure))));
+    return series?.get(period);
   }
 
   /** Every period of a series, oldest first. */

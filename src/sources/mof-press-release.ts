@@ -101,6 +101,7 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
     add(`${at}/exportnobiritsu`, period, "export", partner, "total", "yoy_pct", row.exportnobiritsu, "pct");
     add(`${at}/importkagakue`, period, "import", partner, "total", "value", row.importkagakue, "");
     add(`${at}/importnobiritsu`, period, "import", partner, "total", "yoy_pct", row.importnobiritsu, "pct");
+    add(`${at}/sashihikinobiritsu`, period, "export", partner, "total", "balance_yoy_pct", row.sashihikinobiritsu, "pct");
   });
 
   list(root.shuyochiikikunihin).forEach((block, b) => {

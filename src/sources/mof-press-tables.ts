@@ -66,6 +66,7 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
         add(`${p}_prev_year_jpy_mn`, yearBefore(period), flow, "world", "total", "value", "");
         add(`${p}_yoy_pct`, period, flow, "world", "total", "yoy_pct", "pct");
       }
+      add("bal_yoy_pct", period, "export", "world", "total", "balance_yoy_pct", "pct"); // kept on the export row: see Measure
       return;
     }
     const flow: Flow = row.imex === "E" ? "export" : row.imex === "I" ? "import" : fail("imex", `expected E or I, found "${row.imex}"`);

@@ -20,7 +20,7 @@ export interface TidyRelease {
 
 /** Factor from a value unit to thousand yen, the store's one unit for `value`. */
 const VALUE_UNITS: Record<string, number> = { JPY: 0.001, JPY_thousand: 1, JPY_million: 1000, JPY_billion: 1_000_000 };
-const PERCENT_UNITS: Partial<Record<Measure, string>> = { yoy_pct: "pct", share_pct: "pct", contribution_pp: "pp" };
+const PERCENT_UNITS: Partial<Record<Measure, string>> = { yoy_pct: "pct", share_pct: "pct", contribution_pp: "pp", balance_yoy_pct: "pct" };
 const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
 export function isTidyHeader(firstLine: string): boolean {

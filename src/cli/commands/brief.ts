@@ -9,7 +9,7 @@ import { globals, withStore } from "../context.js";
 export function registerBriefCommand(program: Command): void {
   program
     .command("brief")
-    .description("the release story, wire style, every number traced to its fact; with charts")
+    .description("the release story, wire style, every number traced to its fact; the key figures after it (\"By the numbers\"); with charts")
     .requiredOption("--month <month>", "YYYY-MM")
     .option("--as-of <date>", "YYYY-MM-DD: the story as it could be written that day")
     .addOption(new Option("--lang <lang>", "language").choices(["en", "ja"]).default("en"))
@@ -32,8 +32,15 @@ export function registerBriefCommand(program: Command): void {
         written.push(path.join(dir, `chart-${chart.id}.svg`));
         await writeFile(written.at(-1)!, chart.svg);
         if (o.png) {
+          let png: Uint8Array;
+          try {
+            png = chartPng(chart);
+          } catch (error) {
+            console.error(`boeki: chart-${chart.id}.png not written: ${(error as Error).message}`);
+            continue;
+          }
           written.push(path.join(dir, `chart-${chart.id}.png`));
-          await writeFile(written.at(-1)!, chartPng(chart));
+          await writeFile(written.at(-1)!, png);
         }
       }
       console.error(`wrote ${written.join(", ")}`);
