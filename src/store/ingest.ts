@@ -67,10 +67,21 @@ async function sha256File(file: string): Promise<string> {
 
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
+/** Larger than any file boeki parses in JavaScript unpacks to (a string holds at most ~512 M characters). */
+const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 /** A file's bytes, unpacked when gzipped (the Ministry's and mirrors' large files often are). */
 async function readBytes(file: string): Promise<Uint8Array> {
   const bytes = await readFile(file);
-  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "ERR_BUFFER_TOO_LARGE") throw new InputError({ file }, `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than boeki reads from a gzipped file`);
+    const why = e.code === "Z_BUF_ERROR" ? "it ends before the compressed data does: the file is truncated" : `the compressed data is damaged (${e.message})`;
+    throw new InputError({ file }, `is a gzip file that cannot be unpacked: ${why}`);
+  }
 }
 
 async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
@@ -100,9 +111,12 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
 }
 
 async function ingestOne(store: Store, file: string, options: IngestOptions): Promise<FileReport> {
-  const info = await stat(file).catch(() => {
-    throw new InputError({ file }, "does not exist or cannot be read");
+  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
+    throw new InputError({ file }, error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.code ?? error.message})`);
   });
+  // Read whole and hashed: a FIFO or a device (/dev/zero) would never end, a folder holds no data of its own.
+  if (info.isDirectory()) throw new InputError({ file }, "is a folder; name the files in it (boeki ingest DIR/*.csv)");
+  if (!info.isFile()) throw new InputError({ file }, "is not a regular file (a FIFO, device or socket); boeki reads regular files only, so save the data to a file first");
   const sha256 = await sha256File(file);
   const head = await readHead(file);
   // Read (and unpacked) once, when a parser asks; an HS-9 table is streamed by DuckDB and never read here.

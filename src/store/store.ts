@@ -1,7 +1,7 @@
 // The store: one DuckDB file holding every release (vintage) of every series boeki has read.
 // Opening it migrates an older file and refreshes the code lists; reads default to the latest vintage.
 
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { createHash, randomUUID } from "node:crypto";
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
@@ -73,6 +73,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class Store {
   /** Set while a transaction is open on this connection: a transaction inside it joins it. */
   private inTransaction = false;
+  /** A transaction of this session committed: what a write-ahead log left on close holds is worth a word. */
+  private committed = false;
 
   private constructor(
     readonly path: string,
@@ -132,7 +134,7 @@ export class Store {
     } catch (error) {
       this.onWarning(`closing the store ${this.path}: ${firstLine(error)}; everything committed is kept`);
     }
-    if (!this.readOnly && this.path !== ":memory:" && existsSync(`${this.path}.wal`)) {
+    if (this.committed && existsSync(`${this.path}.wal`)) {
       this.onWarning(
         `the store ${this.path} could not fold its write-ahead log into the store file on closing (is the disk full?); ` +
           `everything committed is kept in ${this.path}.wal and is folded in the next time the store is opened for writing`,
@@ -193,10 +195,11 @@ export class Store {
     try {
       await this.run("COMMIT");
     } catch (error) {
-      const landed = await this.landed(token, error);
-      if (landed) return result;
-      throw explainStoreFailure(error, this.path, "the commit failed and nothing was written, the store is as it was");
+      if (!(await this.landed(token, error))) {
+        throw explainStoreFailure(error, this.path, "the commit failed and nothing was written, the store is as it was");
+      }
     }
+    this.committed = true;
     return result;
   }
 
@@ -297,7 +300,7 @@ export class Store {
 
 const codeListsDigest = () => createHash("sha256").update(JSON.stringify([PARTNERS, GROUP_MEMBERSHIPS, PRINCIPAL_COMMODITIES])).digest("hex");
 
-/** Refuses, before DuckDB is asked, a store path that cannot be one: missing (to read), a folder, a device. */
+/** Refuses, before DuckDB is asked, a path that cannot be a store: missing (to read), a folder, a device, not a DuckDB file. */
 function checkStorePath(path: string, readOnly: boolean): void {
   const info = statSync(path, { throwIfNoEntry: false });
   if (!info) {
@@ -310,6 +313,24 @@ function checkStorePath(path: string, readOnly: boolean): void {
     return;
   }
   if (!info.isFile()) throw new StoreError(`${path} is ${info.isDirectory() ? "a folder" : "not a regular file"}; --db names a store file (boeki.duckdb)`);
+  // A DuckDB file says so in its header ("DUCK" at byte 8); anything else is refused before DuckDB guesses at it.
+  if (info.size > 0) {
+    const head = Buffer.alloc(12);
+    let read = 0;
+    try {
+      const fd = openSync(path, "r");
+      try {
+        read = readSync(fd, head, 0, 12, 0);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      throw new StoreError(`cannot open the store ${path}: ${fileSystemProblem(error) ?? firstLine(error)}`, { cause: error });
+    }
+    if (read < 12 || head.subarray(8, 12).toString("latin1") !== "DUCK") {
+      throw new StoreError(`${path} is not a DuckDB database, so not a boeki store (it starts "${head.subarray(0, read).toString("latin1").replace(/[^\x20-\x7e]/g, ".")}"); --db names a store file (boeki.duckdb)`);
+    }
+  }
 }
 
 /** Opens the DuckDB file, waiting up to `waitMs` while another process holds it. */
