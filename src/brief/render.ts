@@ -36,17 +36,33 @@ function marked(s: Sentence, mark: (text: string, factId: string) => string, pla
   return out + plain(s.text.slice(at));
 }
 
+/**
+ * Text from the data (a consensus source typed by a user, a name) made inert in Markdown: no raw HTML, link,
+ * image, code or entity can come out of it. Backslash escapes render as the plain characters.
+ */
+export const escapeMarkdown = (s: string) => s.replace(/[\\`*[\]<>]|&(?=#?\w+;)/g, (c) => `\\${c}`);
+
+/** A code span that holds `s` whatever backticks it contains. */
+function codeSpan(s: string): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return longest ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+
 const releaseOf = (f: Fact) => `${f.vintage.dataset}, ${f.vintage.stage}${f.vintage.released ? `, released ${f.vintage.released}` : ""}`;
 const joiner = (lang: "en" | "ja") => (lang === "ja" ? "" : " ");
 
 export function toMarkdown(doc: BriefDocument, chartFile: (chart: Chart) => string = (c) => `chart-${c.id}.svg`): string {
   const note = new Map(doc.facts.map((f, i) => [f.id, i + 1]));
-  const md = (s: Sentence) => marked(s, (text, id) => `${text}[^${note.get(id)}]`);
-  const lines = [`# ${marked(doc.title, (t) => t)}`, ""];
+  const md = (s: Sentence) => marked(s, (text, id) => `${escapeMarkdown(text)}[^${note.get(id)}]`, escapeMarkdown);
+  const lines = [`# ${marked(doc.title, escapeMarkdown, escapeMarkdown)}`, ""];
   for (const paragraph of doc.paragraphs) lines.push(paragraph.map(md).join(joiner(doc.lang)), "");
-  for (const chart of doc.charts) lines.push(`![${chart.description}](${chartFile(chart)})`, "");
+  for (const chart of doc.charts) lines.push(`![${escapeMarkdown(chart.description)}](${chartFile(chart)})`, "");
   lines.push(doc.lang === "ja" ? "## 出典" : "## Sources", "");
-  for (const f of doc.facts) lines.push(`[^${note.get(f.id)}]: \`${f.id}\` = ${f.value}${f.unit === "JPY_thousand" ? " (thousand yen)" : ` ${f.unit}`}; ${releaseOf(f)}; ${f.provenance.query}`);
+  for (const f of doc.facts) {
+    const unit = f.unit === "JPY_thousand" ? " (thousand yen)" : ` ${escapeMarkdown(f.unit)}`;
+    lines.push(`[^${note.get(f.id)}]: ${codeSpan(f.id)} = ${f.value}${unit}; ${escapeMarkdown(releaseOf(f))}; ${escapeMarkdown(f.provenance.query)}`);
+  }
   return lines.join("\n") + "\n";
 }
 

@@ -5,6 +5,7 @@ import { Command, Option } from "commander";
 import { brief, chartPng, toHtml, toJson, toMarkdown } from "../../brief/index.js";
 import { UsageError } from "../../errors.js";
 import { globals, withStore } from "../context.js";
+import { printable } from "../output.js";
 import { writeFilesAtomically, type OutputFile } from "../write-files.js";
 
 export function registerBriefCommand(program: Command): void {
@@ -24,7 +25,7 @@ export function registerBriefCommand(program: Command): void {
         brief(store, o.month as string, { asOf: o.asOf as string | undefined, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
       );
       const text = format === "html" ? toHtml(doc) : format === "json" ? JSON.stringify(toJson(doc), null, 2) + "\n" : toMarkdown(doc);
-      if (!o.out) return void process.stdout.write(text);
+      if (!o.out) return void process.stdout.write(format === "json" ? text : printable(text)); // to a terminal: no control character of the data
       const dir = o.out as string;
       if ((await stat(dir).catch(() => null))?.isDirectory() === false) throw new UsageError(`--out: ${dir} is a file; name a folder to write the brief and its charts into`);
       // Everything is rendered first, then written together: the folder holds the whole brief or the one before.

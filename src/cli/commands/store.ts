@@ -11,7 +11,7 @@ import { ingest, type FileReport, type IngestOptions } from "../../store/ingest.
 import { releases, series } from "../../store/read.js";
 import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, runQuery } from "../../store/sql.js";
 import { globals, withStore } from "../context.js";
-import { printJson, printTable, thousands } from "../output.js";
+import { printable, printJson, printTable, thousands } from "../output.js";
 import { ingestProgress } from "../progress.js";
 
 /** The ingest summary: a row per release, and a line for each file that changed nothing or skipped rows. */
@@ -27,10 +27,10 @@ export function printIngest(reports: FileReport[], json: boolean): void {
   );
   for (const r of reports.filter((r) => r.skipped)) {
     const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
-    console.log(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`);
+    console.log(printable(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`));
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
-    console.log(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`);
+    console.log(printable(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`));
   }
 }
 
