@@ -52,11 +52,12 @@ function sqlLiteral(value: unknown): string {
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
 
-/** The process holding the store's lock, as DuckDB names it ("/usr/bin/node (PID 1234)"); null for any other error. */
+/** The process holding the store's lock, from DuckDB's words ("PID 1234, /usr/bin/node"); null for any other error. */
 function lockHolder(error: unknown): string | null {
   const message = error instanceof Error ? error.message : String(error);
   if (!/Could not set lock on file/.test(message)) return null;
-  return /Conflicting lock is held in (.+?)(?: by user \S+)?\.(?:\s|$)/.exec(message)?.[1] ?? "another process";
+  const held = /Conflicting lock is held in (.+?) \(PID (\d+)\)/.exec(message);
+  return held ? `PID ${held[2]}, ${held[1]}` : "its PID not known";
 }
 
 /** A DuckDB or file system failure while writing the store, said plainly; other errors pass through unchanged. */
