@@ -2,6 +2,7 @@
 // its mark, or an encoding named by the caller. Anything else is refused with what it looks like, never guessed.
 
 import { InputError } from "../errors.js";
+import { firstBadLine } from "./text.js";
 
 export const ARTICLE_ENCODINGS = ["utf8", "utf16le", "utf16be", "shift_jis"] as const;
 export type ArticleEncoding = (typeof ARTICLE_ENCODINGS)[number];
@@ -35,20 +36,6 @@ function looksLikeUtf16(bytes: Uint8Array): "utf16le" | "utf16be" | null {
   return null;
 }
 
-/** Line (1-based) of the first byte the decoder refuses, for the message. */
-function firstBadLine(bytes: Uint8Array): number {
-  let start = 0;
-  let line = 1;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i === bytes.length || bytes[i] === 0x0a) {
-      if (decodeStrict(bytes.subarray(start, i), "utf8") === null) return line;
-      start = i + 1;
-      line++;
-    }
-  }
-  return line;
-}
-
 /**
  * Decodes an article. Without `encoding`: a UTF-8 or UTF-16 byte-order mark decides; else the text must be
  * UTF-8. UTF-16 without a mark, or Shift_JIS, is named in the error, with the option that reads it.
@@ -72,5 +59,5 @@ export function decodeArticle(bytes: Uint8Array, file: string, encoding?: Articl
   const text = decodeStrict(bytes, "utf8");
   if (text !== null) return text;
   const sjis = decodeStrict(bytes, "shift_jis") !== null ? "; the bytes read as Shift_JIS: pass --encoding shift_jis" : "";
-  throw new InputError({ file, line: firstBadLine(bytes) }, `is not valid UTF-8 text${sjis}`);
+  throw new InputError({ file, line: firstBadLine(new TextDecoder("utf-8", { fatal: true }), bytes) }, `is not valid UTF-8 text${sjis}`);
 }

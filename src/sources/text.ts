@@ -30,7 +30,7 @@ function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
 }
 
 /** The first line that does not decode, by decoding line by line (LF never occurs inside a Shift_JIS character). */
-function firstBadLine(decoder: TextDecoder, bytes: Uint8Array): number {
+export function firstBadLine(decoder: TextDecoder, bytes: Uint8Array): number {
   let start = 0;
   let line = 1;
   for (let i = 0; i <= bytes.length; i++) {

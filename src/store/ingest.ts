@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open as openFile, readFile, stat } from "node:fs/promises";
+import { open as openFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
 import { DATE_PATTERN, STAGES } from "../domain.js";
@@ -14,6 +14,7 @@ import {
   type SourceFormat, type TidyRelease,
 } from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
+import { regularFile } from "../sources/input-file.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
 import { landHs9Table } from "./ingest-hs9.js";
 import type { Store } from "./store.js";
@@ -111,12 +112,7 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
 }
 
 async function ingestOne(store: Store, file: string, options: IngestOptions): Promise<FileReport> {
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError({ file }, error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.code ?? error.message})`);
-  });
-  // Read whole and hashed: a FIFO or a device (/dev/zero) would never end, a folder holds no data of its own.
-  if (info.isDirectory()) throw new InputError({ file }, "is a folder; name the files in it (boeki ingest DIR/*.csv)");
-  if (!info.isFile()) throw new InputError({ file }, "is not a regular file (a FIFO, device or socket); boeki reads regular files only, so save the data to a file first");
+  const info = await regularFile(file, { folder: "name the files in it (boeki ingest DIR/*.csv)" });
   const sha256 = await sha256File(file);
   const head = await readHead(file);
   // Read (and unpacked) once, when a parser asks; an HS-9 table is streamed by DuckDB and never read here.

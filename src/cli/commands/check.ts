@@ -3,12 +3,13 @@
 import { Command, Option } from "commander";
 import { ARTICLE_ENCODINGS, decodeArticle, MAX_ARTICLE_BYTES, type ArticleEncoding } from "../../sources/article.js";
 import { InputError } from "../../errors.js";
+import { regularFile } from "../../sources/input-file.js";
 import { globals, withStore } from "../context.js";
 import { printable, printJson } from "../output.js";
 
 /** The article's bytes: a regular file (never a FIFO or a device, which could not end) or standard input, bounded. */
 async function readArticle(file: string): Promise<Uint8Array> {
-  const { readFile, stat } = await import("node:fs/promises");
+  const { readFile } = await import("node:fs/promises");
   if (file === "-") {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -19,11 +20,7 @@ async function readArticle(file: string): Promise<Uint8Array> {
     }
     return Buffer.concat(chunks);
   }
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError({ file }, error.code === "ENOENT" ? "does not exist" : `cannot be read (${error.code ?? error.message})`);
-  });
-  if (info.isDirectory()) throw new InputError({ file }, "is a folder; name the article's file");
-  if (!info.isFile()) throw new InputError({ file }, "is not a regular file (a FIFO, device or socket); save the article to a file, or pipe it to boeki check -");
+  const info = await regularFile(file, { folder: "name the article's file", stream: "save the article to a file, or pipe it to boeki check -" });
   if (info.size > MAX_ARTICLE_BYTES) throw new InputError({ file }, `is ${(info.size / 1024 / 1024).toFixed(1)} MB; boeki checks articles of up to ${MAX_ARTICLE_BYTES / 1024 / 1024} MB`);
   return readFile(file);
 }
