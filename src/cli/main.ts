@@ -40,7 +40,10 @@ export async function main(argv: string[]): Promise<number> {
     // A full disk or a folder not writable, met while writing a file (a cache, a brief): the file system's
     // fault, said as such, with the store's exit code, never "unexpected failure".
     const problem = error instanceof BoekiError ? null : fileSystemProblem(error);
-    if (problem) message = `cannot write ${(error as NodeJS.ErrnoException).path ?? "a file"}: ${problem} (${message.split("\n")[0]})`;
+    if (problem) {
+      const file = (error as NodeJS.ErrnoException).path;
+      message = `cannot write${file ? ` ${file}` : ""}: ${problem} (${message.split("\n")[0]})`;
+    }
     const exitCode = error instanceof BoekiError ? error.exitCode : problem ? EXIT.store : EXIT.failure;
     if (program.opts().json) printJson({ error: message, exitCode });
     // The message may quote input (a file's first line): no control character of it reaches the terminal.

@@ -145,7 +145,8 @@ export class Store {
 
   /**
    * Another connection to the same open store. Its reads see the last committed state while a transaction on
-   * this one is under way (how a server answers readers during an ingest it runs itself).
+   * this one is under way (how a server answers readers during an ingest it runs itself). Close it with
+   * closeSession(); close() on the store closes them all.
    */
   async session(): Promise<Store> {
     return new Store(this.path, this.readOnly, this.instance, await this.instance.connect(), this.config, this.onWarning);

@@ -125,7 +125,7 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("sql")
-    .description("run a read-only SQL query against the store (tables: releases, observations, hs9_lines, partners, commodities; view hs9_observations)")
+    .description("run one read-only SQL query against the store (tables: releases, observations, hs9_lines, consensus, partners, partner_groups, commodities, meta; view hs9_observations)")
     .argument("<query>", "one SELECT (or WITH, SUMMARIZE, DESCRIBE, SHOW) statement; no files, network or settings")
     .option("--timeout <seconds>", "stop the query after this long", String(DEFAULT_QUERY_TIMEOUT_MS / 1000))
     .option("--max-rows <n>", "print at most this many rows (0: all)", String(DEFAULT_MAX_ROWS))
