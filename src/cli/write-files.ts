@@ -19,6 +19,17 @@ const tag = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
  * whatever was in `dir` before is left as it was. Returns the final paths.
  */
 export async function writeFilesAtomically(dir: string, files: OutputFile[]): Promise<string[]> {
+  try {
+    return await writeAll(dir, files);
+  } catch (error) {
+    // A failed write(2) names no file: name the folder, so that "disk full" says where.
+    const e = error as NodeJS.ErrnoException;
+    if (e.code && !e.path) e.path = dir;
+    throw error;
+  }
+}
+
+async function writeAll(dir: string, files: OutputFile[]): Promise<string[]> {
   const finals = files.map((f) => path.join(dir, f.name));
   const existing = await stat(dir).catch(() => null);
   if (!existing) {
