@@ -31,12 +31,21 @@ export function smallDisk(): SmallDisk {
   const dir = tempDir("boeki-disk-");
   const bin = path.join(REPO, "bin", "boeki.js");
   if (canMount(dir)) {
-    // Mounted roomy for the test's own files; shrunk to `kb` (never below what it holds) for each run.
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=1g", "tmpfs", dir]);
+    // Mounted at first use (a suite skipped by a filter mounts nothing and leaves nothing), roomy for the
+    // test's own files, and shrunk to `kb` (never below what it holds) for each run.
+    let mounted = false;
+    const mount = () => {
+      if (!mounted) execFileSync("mount", ["-t", "tmpfs", "-o", "size=1g", "tmpfs", dir]);
+      mounted = true;
+    };
     return {
-      dir,
+      get dir() {
+        mount();
+        return dir;
+      },
       kind: "tmpfs",
       boeki(args, kb) {
+        mount();
         execFileSync("mount", ["-o", `remount,size=${kb}k`, dir]);
         try {
           const result = spawnSync(process.execPath, [bin, ...args], { cwd: REPO, encoding: "utf8", timeout: 120_000 });
@@ -45,7 +54,7 @@ export function smallDisk(): SmallDisk {
           execFileSync("mount", ["-o", "remount,size=1g", dir]);
         }
       },
-      release: () => void execFileSync("umount", ["-l", dir]),
+      release: () => void (mounted && execFileSync("umount", ["-l", dir])),
     };
   }
   return {

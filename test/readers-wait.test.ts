@@ -13,7 +13,7 @@ import { boekiAsync, FIXTURES, REPO, tempDir } from "./helpers.js";
 
 describe("a reader while another process ingests", () => {
   it("waits for the lock, saying so, then reads what landed; with too short a wait, exit 5", async () => {
-    const table = await generateHs9(path.join(REPO, "bench", "out", "hs9_readers_2025.csv"), 300_000);
+    const table = await generateHs9(path.join(REPO, "bench", "out", "hs9_readers_60k_2025.csv"), 60_000);
     const db = path.join(tempDir(), "store.duckdb");
     const store = await Store.open(db);
     await ingest(store, [path.join(FIXTURES, "d41ma-small.sjis.csv")]);
@@ -21,26 +21,41 @@ describe("a reader while another process ingests", () => {
 
     const writer = spawn(process.execPath, [path.join(REPO, "bin", "boeki.js"), "--db", db, "ingest", table], { cwd: REPO });
     const writerDone = new Promise<number | null>((resolve) => writer.on("close", resolve));
-    // The lock is held once the ingest reports progress.
+    // Once the ingest reports progress it holds the lock; stopped there (SIGSTOP), it holds it as long as the
+    // test needs, however fast or loaded the machine.
     await new Promise<void>((resolve, reject) => {
       let seen = "";
-      writer.stderr.on("data", (chunk) => {
+      const onData = (chunk: Buffer) => {
         seen += chunk;
-        if (/ingesting \S+: \d+%/.test(seen)) resolve();
-      });
+        if (/ingesting \S+: \d+%/.test(seen)) {
+          writer.kill("SIGSTOP");
+          writer.stderr.off("data", onData);
+          resolve();
+        }
+      };
+      writer.stderr.on("data", onData);
       writer.on("close", () => reject(new Error(`the ingest ended before a reader could meet it: ${seen}`)));
     });
+    try {
+      const impatient = await boekiAsync(["--db", db, "--wait", "0.2", "releases"]);
+      expect(impatient.code).toBe(5);
+      expect(impatient.stderr).toMatch(/waiting up to 0\.2 s for it \(--wait\)/);
+      expect(impatient.stderr).toMatch(/the store .*store\.duckdb is in use by another process \(PID \d+, [^)]*node\), probably an ingest, for longer than the 0\.2 s waited; try again when it is done, or wait longer with --wait SECONDS/);
 
-    const impatient = await boekiAsync(["--db", db, "--wait", "0.2", "releases"]);
-    expect(impatient.code).toBe(5);
-    expect(impatient.stderr).toMatch(/waiting up to 0\.2 s for it \(--wait\)/);
-    expect(impatient.stderr).toMatch(/the store .*store\.duckdb is in use by another process \(PID \d+, [^)]*node\), probably an ingest, for longer than the 0\.2 s waited; try again when it is done, or wait longer with --wait SECONDS/);
-
-    const patient = await boekiAsync(["--db", db, "--wait", "120", "--json", "releases"]);
-    expect(await writerDone).toBe(0);
-    expect(patient.code, patient.stderr).toBe(0);
-    expect(patient.stderr).toMatch(/boeki: the store .*store\.duckdb is in use by another process \(.*\); waiting up to 120 s for it \(--wait\)/);
-    expect(JSON.parse(patient.stdout).map((r: { dataset: string }) => r.dataset)).toEqual(["mof.d41ma", "mof.hs9"]);
+      // A patient reader says it waits; the ingest goes on, ends, and the reader reads what it landed.
+      const patient = spawn(process.execPath, [path.join(REPO, "bin", "boeki.js"), "--db", db, "--wait", "120", "--json", "releases"], { cwd: REPO });
+      let [stdout, stderr] = ["", ""];
+      patient.stdout.on("data", (d) => (stdout += d));
+      const patientDone = new Promise<number | null>((resolve) => patient.on("close", resolve));
+      await new Promise<void>((resolve) => patient.stderr.on("data", (d) => ((stderr += d), /waiting up to 120 s/.test(stderr) && resolve())));
+      writer.kill("SIGCONT");
+      expect(await writerDone).toBe(0);
+      expect(await patientDone, stderr).toBe(0);
+      expect(stderr).toMatch(/^boeki: the store .*store\.duckdb is in use by another process \(PID \d+, .*\); waiting up to 120 s for it \(--wait\)\n$/);
+      expect(JSON.parse(stdout).map((r: { dataset: string }) => r.dataset)).toEqual(["mof.d41ma", "mof.hs9"]);
+    } finally {
+      writer.kill("SIGCONT");
+    }
   });
 });
 
