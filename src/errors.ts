@@ -63,3 +63,33 @@ export class StoreError extends BoekiError {
     super(message, EXIT.store, options);
   }
 }
+
+/** Node's error codes for a file system that refused a write, in words a user can act on. */
+const FILE_SYSTEM_CODES: Record<string, string> = {
+  ENOSPC: "the disk is full (no space left on device)",
+  EDQUOT: "the disk quota is used up",
+  EFBIG: "the file would pass this process's file-size limit (ulimit -f)",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "the file system is read-only",
+};
+/** The same failures as DuckDB words them (it reports the C library's strerror text). */
+const FILE_SYSTEM_TEXTS: Array<[RegExp, string]> = [
+  [/No space left on device/i, FILE_SYSTEM_CODES.ENOSPC!],
+  [/Disk quota exceeded/i, FILE_SYSTEM_CODES.EDQUOT!],
+  [/File too large/i, FILE_SYSTEM_CODES.EFBIG!],
+  [/Permission denied/i, FILE_SYSTEM_CODES.EACCES!],
+  [/Read-only file system/i, FILE_SYSTEM_CODES.EROFS!],
+];
+
+/**
+ * What went wrong with the local file system, when `error` is such a failure (a full disk, a folder that is
+ * not writable …), whether Node or DuckDB raised it; null for any other error.
+ */
+export function fileSystemProblem(error: unknown): string | null {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && FILE_SYSTEM_CODES[code]) return FILE_SYSTEM_CODES[code]!;
+  const message = error instanceof Error ? error.message : String(error);
+  for (const [pattern, words] of FILE_SYSTEM_TEXTS) if (pattern.test(message)) return words;
+  return null;
+}

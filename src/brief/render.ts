@@ -49,20 +49,34 @@ const marksNumber = (s: Sentence, start: number) => s.spans.find((x) => x.start 
 const NOTES_JA: Record<string, string> = { balance_rounded: "輸出額と輸入額をそれぞれ億円単位に四捨五入した差（財務省の日本語発表と同じ）" };
 const noteOf = (f: Fact, lang: "en" | "ja") => (lang === "ja" ? NOTES_JA[f.metric] ?? f.note : f.note);
 
+/**
+ * Text from the data (a consensus source typed by a user, a name) made inert in Markdown: no raw HTML, link,
+ * image, code or entity can come out of it. Backslash escapes render as the plain characters.
+ */
+export const escapeMarkdown = (s: string) => s.replace(/[\\`*[\]<>]|&(?=#?\w+;)/g, (c) => `\\${c}`);
+
+/** A code span that holds `s` whatever backticks it contains. */
+function codeSpan(s: string): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return longest ? `${fence} ${s} ${fence}` : `${fence}${s}${fence}`;
+}
+
 const releaseOf = (f: Fact) => `${f.vintage.dataset}, ${f.vintage.stage}${f.vintage.released ? `, released ${f.vintage.released}` : ""}`;
 const joiner = (lang: "en" | "ja") => (lang === "ja" ? "" : " ");
 
 export function toMarkdown(doc: BriefDocument, chartFile: (chart: Chart) => string = (c) => `chart-${c.id}.svg`): string {
   const note = new Map(doc.facts.map((f, i) => [f.id, i + 1]));
-  const md = (s: Sentence) => marked(s, (text, id, start) => (marksNumber(s, start) ? `${text}[^${note.get(id)}]` : text));
-  const lines = [`# ${marked(doc.title, (t) => t)}`, ""];
+  const md = (s: Sentence) => marked(s, (text, id, start) => (marksNumber(s, start) ? `${escapeMarkdown(text)}[^${note.get(id)}]` : escapeMarkdown(text)), escapeMarkdown);
+  const lines = [`# ${marked(doc.title, escapeMarkdown, escapeMarkdown)}`, ""];
   for (const paragraph of doc.paragraphs) lines.push(paragraph.map(md).join(joiner(doc.lang)), "");
   lines.push(...tablesMarkdown(doc, md));
-  for (const chart of doc.charts) lines.push(`![${chart.description}](${chartFile(chart)})`, "");
+  for (const chart of doc.charts) lines.push(`![${escapeMarkdown(chart.description)}](${chartFile(chart)})`, "");
   lines.push(doc.lang === "ja" ? "## 出典" : "## Sources", "");
   for (const f of doc.facts) {
+    const unit = f.unit === "JPY_thousand" ? " (thousand yen)" : ` ${escapeMarkdown(f.unit)}`;
     const why = noteOf(f, doc.lang);
-    lines.push(`[^${note.get(f.id)}]: \`${f.id}\` = ${f.value}${f.unit === "JPY_thousand" ? " (thousand yen)" : ` ${f.unit}`}; ${releaseOf(f)}; ${f.provenance.query}${why ? `; ${why}` : ""}`);
+    lines.push(`[^${note.get(f.id)}]: ${codeSpan(f.id)} = ${f.value}${unit}; ${escapeMarkdown(releaseOf(f))}; ${escapeMarkdown(f.provenance.query)}${why ? `; ${escapeMarkdown(why)}` : ""}`);
   }
   return lines.join("\n") + "\n";
 }

@@ -2,7 +2,7 @@
 // Each group of commands lives in ./commands; no logic of its own lives here beyond presenting results.
 
 import { Command, CommanderError } from "commander";
-import { BoekiError, EXIT } from "../errors.js";
+import { BoekiError, EXIT, fileSystemProblem } from "../errors.js";
 import { DEFAULT_STORE_PATH } from "../store/store.js";
 import { registerBriefCommand } from "./commands/brief.js";
 import { registerCheckCommand } from "./commands/check.js";
@@ -10,12 +10,13 @@ import { registerCodesCommand } from "./commands/codes.js";
 import { registerFetchCommands } from "./commands/fetch.js";
 import { registerFiguresCommands } from "./commands/figures.js";
 import { registerStoreCommands } from "./commands/store.js";
-import { printJson } from "./output.js";
+import { printable, printJson } from "./output.js";
 
 const program = new Command("boeki")
   .description("Japan's official trade statistics: every vintage of the Ministry of Finance's releases, their figures, briefs and checks of what is written about them")
   .option("--db <path>", "the store file", process.env.BOEKI_DB ?? DEFAULT_STORE_PATH)
   .option("--json", "print one JSON document instead of a table", false)
+  .option("--wait <seconds>", "while another boeki holds the store (an ingest), wait this long for it before giving up", "5")
   .showHelpAfterError()
   .exitOverride();
 
@@ -35,10 +36,19 @@ export async function main(argv: string[]): Promise<number> {
       // --help and --version end here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    if (program.opts().json) printJson({ error: message, exitCode: error instanceof BoekiError ? error.exitCode : EXIT.failure });
-    console.error(`boeki: ${message.split("\n")[0]}`);
-    if (!(error instanceof BoekiError) && process.env.BOEKI_DEBUG) console.error(error);
-    return error instanceof BoekiError ? error.exitCode : EXIT.failure;
+    let message = error instanceof Error ? error.message : String(error);
+    // A full disk or a folder not writable, met while writing a file (a cache, a brief): the file system's
+    // fault, said as such, with the store's exit code, never "unexpected failure".
+    const problem = error instanceof BoekiError ? null : fileSystemProblem(error);
+    if (problem) {
+      const file = (error as NodeJS.ErrnoException).path;
+      message = `cannot write${file ? ` ${file}` : ""}: ${problem} (${message.split("\n")[0]})`;
+    }
+    const exitCode = error instanceof BoekiError ? error.exitCode : problem ? EXIT.store : EXIT.failure;
+    if (program.opts().json) printJson({ error: message, exitCode });
+    // The message may quote input (a file's first line): no control character of it reaches the terminal.
+    console.error(`boeki: ${printable(message.split("\n")[0]!)}`);
+    if (!(error instanceof BoekiError) && !problem && process.env.BOEKI_DEBUG) console.error(error);
+    return exitCode;
   }
 }

@@ -1,5 +1,18 @@
 // How the CLI prints: aligned tables for people, one JSON document for programs, one-line errors for both.
 
+/**
+ * Text from input (an article, a file's first line, a source name from a tidy file) made safe for a terminal:
+ * each control character but newline and tab (ANSI escapes, NUL, backspace, a lone carriage return, C1 codes)
+ * and each bidirectional override becomes one visible stand-in (␛ for ESC, ␀ for NUL, � for the rest), so that
+ * nothing in the input can move the cursor, retitle the window or hide text; offsets into the text stay valid.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\r(?!\n)/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x20 ? String.fromCharCode(0x2400 + code) : code === 0x7f ? "\u2421" : "\ufffd";
+  });
+}
+
 export const thousands = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 3 });
 
 /** Prints rows as an aligned table; numbers right-aligned. */
@@ -29,7 +42,7 @@ export function displayWidth(s: string): number {
 function format(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return thousands(value);
-  return String(value);
+  return printable(String(value));
 }
 
 export function printJson(value: unknown): void {

@@ -2,6 +2,7 @@
 // terminal, a plain line every tenth of the way otherwise (logs, CI, a test that waits for it).
 
 import cliProgress from "cli-progress";
+import { printable } from "./output.js";
 
 const LARGE_BYTES = 4 * 1024 * 1024;
 
@@ -16,7 +17,7 @@ export function ingestProgress(totalBytes: number) {
         const tenth = Math.floor(fraction * 10);
         if (tenth <= reported) return;
         reported = tenth;
-        process.stderr.write(`ingesting ${file.split("/").at(-1)}: ${tenth * 10}% (${rows.toLocaleString("en-US")} rows, ${rate(rows)} rows/s)\n`);
+        process.stderr.write(`ingesting ${printable(file.split("/").at(-1)!)}: ${tenth * 10}% (${rows.toLocaleString("en-US")} rows, ${rate(rows)} rows/s)\n`);
       },
       stop() {},
     };
@@ -29,7 +30,7 @@ export function ingestProgress(totalBytes: number) {
   let stopped = false;
   return {
     update({ file, fraction, rows }: { file: string; fraction: number; rows: number }) {
-      bar.update(Math.round(fraction * 100), { file: file.split("/").at(-1), rows: rows.toLocaleString("en-US"), rate: rate(rows) });
+      bar.update(Math.round(fraction * 100), { file: printable(file.split("/").at(-1)!), rows: rows.toLocaleString("en-US"), rate: rate(rows) });
     },
     stop() {
       if (!stopped) bar.stop();

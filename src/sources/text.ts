@@ -30,7 +30,7 @@ function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
 }
 
 /** The first line that does not decode, by decoding line by line (LF never occurs inside a Shift_JIS character). */
-function firstBadLine(decoder: TextDecoder, bytes: Uint8Array): number {
+export function firstBadLine(decoder: TextDecoder, bytes: Uint8Array): number {
   let start = 0;
   let line = 1;
   for (let i = 0; i <= bytes.length; i++) {
@@ -43,10 +43,12 @@ function firstBadLine(decoder: TextDecoder, bytes: Uint8Array): number {
   return line;
 }
 
-/** Refuses what a web server sends in place of a data file: an HTML error or login page. */
+/** Refuses what a web server sends in place of a data file: an HTML error or login page, also behind a BOM or comments. */
 export function refuseHtml(bytes: Uint8Array, file: string): void {
-  const head = Buffer.from(bytes.subarray(0, 512)).toString("latin1").trimStart().toLowerCase();
-  if (head.startsWith("<!doctype html") || head.startsWith("<html") || /^<head|^<body|^<title/.test(head)) {
+  let head = Buffer.from(bytes.subarray(0, 8192)).toString("latin1").replace(/^\xef\xbb\xbf/, "").toLowerCase();
+  // What a browser skips before the first element: white space, comments, an XML declaration.
+  head = head.replace(/^(\s+|<!--[\s\S]*?-->|<\?xml[^>]*\?>)+/, "");
+  if (head.startsWith("<!--") || /^<(!doctype html|html|head|body|title|meta|script|style|div|p|h1)[\s>/]/.test(head)) {
     throw new InputError({ file, line: 1 }, "is an HTML page, not a data file (an error page saved in place of the CSV?)");
   }
 }

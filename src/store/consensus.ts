@@ -25,6 +25,8 @@ export function checkConsensus(c: Consensus): void {
   if (!(c.metric in CONSENSUS_METRICS)) throw new UsageError(`--metric: expected one of ${Object.keys(CONSENSUS_METRICS).join(", ")}, found "${c.metric}"`);
   if (!Number.isFinite(c.value)) throw new UsageError(`--value: expected a number, found "${c.value}"`);
   if (!c.source.trim()) throw new UsageError(`--source: name where the forecast comes from`);
+  // The source is printed in briefs and tables: nothing in it may act on a terminal.
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(c.source)) throw new UsageError(`--source: control characters (escape, NUL, newline …) are not allowed in a source's name`);
   if (!DATE_PATTERN.test(c.published)) throw new UsageError(`--date: expected YYYY-MM-DD, found "${c.published}"`);
 }
 

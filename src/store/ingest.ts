@@ -3,7 +3,7 @@
 
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open as openFile, readFile, stat } from "node:fs/promises";
+import { open as openFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
 import { DATE_PATTERN, STAGES } from "../domain.js";
@@ -14,6 +14,7 @@ import {
   type SourceFormat, type TidyRelease,
 } from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
+import { regularFile } from "../sources/input-file.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
 import { landHs9Table } from "./ingest-hs9.js";
 import type { Store } from "./store.js";
@@ -67,10 +68,21 @@ async function sha256File(file: string): Promise<string> {
 
 const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
+/** Larger than any file boeki parses in JavaScript unpacks to (a string holds at most ~512 M characters). */
+const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+
 /** A file's bytes, unpacked when gzipped (the Ministry's and mirrors' large files often are). */
 async function readBytes(file: string): Promise<Uint8Array> {
   const bytes = await readFile(file);
-  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  if (!isGzip(bytes)) return bytes;
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === "ERR_BUFFER_TOO_LARGE") throw new InputError({ file }, `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than boeki reads from a gzipped file`);
+    const why = e.code === "Z_BUF_ERROR" ? "it ends before the compressed data does: the file is truncated" : `the compressed data is damaged (${e.message})`;
+    throw new InputError({ file }, `is a gzip file that cannot be unpacked: ${why}`);
+  }
 }
 
 async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
@@ -100,9 +112,7 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
 }
 
 async function ingestOne(store: Store, file: string, options: IngestOptions): Promise<FileReport> {
-  const info = await stat(file).catch(() => {
-    throw new InputError({ file }, "does not exist or cannot be read");
-  });
+  const info = await regularFile(file, { folder: "name the files in it (boeki ingest DIR/*.csv)" });
   const sha256 = await sha256File(file);
   const head = await readHead(file);
   // Read (and unpacked) once, when a parser asks; an HS-9 table is streamed by DuckDB and never read here.

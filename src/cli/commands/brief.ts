@@ -1,10 +1,12 @@
 // The release story: brief.
 
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { stat } from "node:fs/promises";
 import { Command, Option } from "commander";
 import { brief, chartPng, toHtml, toJson, toMarkdown } from "../../brief/index.js";
+import { UsageError } from "../../errors.js";
 import { globals, withStore } from "../context.js";
+import { printable } from "../output.js";
+import { writeFilesAtomically, type OutputFile } from "../write-files.js";
 
 export function registerBriefCommand(program: Command): void {
   program
@@ -23,26 +25,22 @@ export function registerBriefCommand(program: Command): void {
         brief(store, o.month as string, { asOf: o.asOf as string | undefined, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
       );
       const text = format === "html" ? toHtml(doc) : format === "json" ? JSON.stringify(toJson(doc), null, 2) + "\n" : toMarkdown(doc);
-      if (!o.out) return void process.stdout.write(text);
+      if (!o.out) return void process.stdout.write(format === "json" ? text : printable(text)); // to a terminal: no control character of the data
       const dir = o.out as string;
-      await mkdir(dir, { recursive: true });
-      const written = [path.join(dir, `brief.${format}`)];
-      await writeFile(written[0]!, text);
+      if ((await stat(dir).catch(() => null))?.isDirectory() === false) throw new UsageError(`--out: ${dir} is a file; name a folder to write the brief and its charts into`);
+      // Everything is rendered first, then written together: the folder holds the whole brief or the one before.
+      const files: OutputFile[] = [{ name: `brief.${format}`, data: text }];
       for (const chart of doc.charts) {
-        written.push(path.join(dir, `chart-${chart.id}.svg`));
-        await writeFile(written.at(-1)!, chart.svg);
-        if (o.png) {
-          let png: Uint8Array;
-          try {
-            png = chartPng(chart);
-          } catch (error) {
-            console.error(`boeki: chart-${chart.id}.png not written: ${(error as Error).message}`);
-            continue;
-          }
-          written.push(path.join(dir, `chart-${chart.id}.png`));
-          await writeFile(written.at(-1)!, png);
+        files.push({ name: `chart-${chart.id}.svg`, data: chart.svg });
+        if (!o.png) continue;
+        try {
+          files.push({ name: `chart-${chart.id}.png`, data: chartPng(chart) });
+        } catch (error) {
+          // A PNG needs a font for the chart's script (Japanese); the SVG is written whatever happens.
+          console.error(`boeki: chart-${chart.id}.png not written: ${(error as Error).message}`);
         }
       }
+      const written = await writeFilesAtomically(dir, files);
       console.error(`wrote ${written.join(", ")}`);
     });
 

@@ -7,7 +7,7 @@ import { consensusFor, CONSENSUS_METRICS, setConsensus, type ConsensusMetric } f
 import { globals, withStore } from "../context.js";
 import { printFigures } from "../figures-table.js";
 import { printFiguresJa } from "../figures-table-ja.js";
-import { printJson, printTable } from "../output.js";
+import { printable, printJson, printTable } from "../output.js";
 
 /** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
 function onlySections(result: Figures, wanted: Section[]): Figures {
@@ -69,7 +69,7 @@ export function registerFiguresCommands(program: Command): void {
       const entry = { period: month, metric: o.metric as ConsensusMetric, value: Number(o.value), source: o.source as string, published: o.date as string };
       await withStore(cmd, false, (store) => setConsensus(store, entry));
       if (o.json) return printJson(entry);
-      console.log(`recorded: ${entry.source} forecast ${entry.metric} ${entry.value} for ${month} (published ${entry.published})`);
+      console.log(printable(`recorded: ${entry.source} forecast ${entry.metric} ${entry.value} for ${month} (published ${entry.published})`));
     });
   consensus
     .command("list")

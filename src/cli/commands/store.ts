@@ -9,8 +9,9 @@ import { checkFormat, FORMATS } from "../../sources/index.js";
 import { exportTidy } from "../../store/export.js";
 import { ingest, type FileReport, type IngestOptions } from "../../store/ingest.js";
 import { releases, series } from "../../store/read.js";
+import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, runQuery } from "../../store/sql.js";
 import { globals, withStore } from "../context.js";
-import { printJson, printTable, thousands } from "../output.js";
+import { printable, printJson, printTable, thousands } from "../output.js";
 import { ingestProgress } from "../progress.js";
 
 /** The ingest summary: a row per release, and a line for each file that changed nothing or skipped rows. */
@@ -26,10 +27,10 @@ export function printIngest(reports: FileReport[], json: boolean): void {
   );
   for (const r of reports.filter((r) => r.skipped)) {
     const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
-    console.log(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`);
+    console.log(printable(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`));
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
-    console.log(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`);
+    console.log(printable(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`));
   }
 }
 
@@ -124,12 +125,21 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("sql")
-    .description("run a read-only SQL query against the store (tables: releases, observations, hs9_lines, partners, commodities; view hs9_observations)")
-    .argument("<query>")
+    .description("run one read-only SQL query against the store (tables: releases, observations, hs9_lines, consensus, partners, partner_groups, commodities, meta; view hs9_observations)")
+    .argument("<query>", "one SELECT (or WITH, SUMMARIZE, DESCRIBE, SHOW) statement; no files, network or settings")
+    .option("--timeout <seconds>", "stop the query after this long", String(DEFAULT_QUERY_TIMEOUT_MS / 1000))
+    .option("--max-rows <n>", "print at most this many rows (0: all)", String(DEFAULT_MAX_ROWS))
     .action(async (query: string, _opts, cmd: Command) => {
-      const rows = await withStore(cmd, true, (store) => store.rows(query));
-      if (globals(cmd).json) return printJson(rows);
-      printTable(rows);
+      const o = globals(cmd);
+      const timeout = Number(o.timeout);
+      const maxRows = Number(o.maxRows);
+      if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout: expected a number of seconds above 0, found "${o.timeout}"`);
+      if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows: expected a whole number (0 for all), found "${o.maxRows}"`);
+      const result = await withStore(cmd, true, (store) => runQuery(store, query, { timeoutMs: timeout * 1000, maxRows }), { sandbox: true });
+      if (o.json) printJson(result.rows);
+      else if (result.rows.length === 0) console.log(`(no rows; columns: ${result.columns.join(", ")})`);
+      else printTable(result.rows, result.columns);
+      if (result.truncated) console.error(`boeki: printed the first ${thousands(maxRows)} rows; the query returns more (--max-rows N prints more, 0 all)`);
     });
 
   program
