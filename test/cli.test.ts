@@ -22,7 +22,7 @@ describe("boeki CLI", () => {
     expect(unknown.code).toBe(2);
     const badMonth = boeki(["--db", path.join(tempDir(), "x.duckdb"), "series", "--from", "2025-13"]);
     expect(badMonth.code).toBe(2);
-    expect(badMonth.stderr).toMatch(/--from: expected YYYY-MM, found "2025-13"/);
+    expect(badMonth.stderr).toMatch(/--from: expected a month as YYYY-MM, found "2025-13"/);
   });
 
   it("exits 5 when there is no store to read", () => {

@@ -4,18 +4,26 @@ export const thousands = (n: number) => n.toLocaleString("en-US", { maximumFract
 
 /** Prints rows as an aligned table; numbers right-aligned. */
 export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
-  if (rows.length === 0) {
-    console.log("(no rows)");
-    return;
-  }
+  process.stdout.write(formatTable(rows, columns));
+}
+
+/** Rows as an aligned table, one line each and a newline at the end; numbers right-aligned. */
+export function formatTable(rows: Record<string, unknown>[], columns?: string[]): string {
+  if (rows.length === 0) return "(no rows)\n";
   const names = columns ?? Object.keys(rows[0]!);
   const cells = rows.map((row) => names.map((n) => format(row[n])));
-  const widths = names.map((n, i) => Math.max(n.length, ...cells.map((c) => c[i]!.length)));
+  const widths = names.map((n, i) => Math.max(displayWidth(n), ...cells.map((c) => displayWidth(c[i]!))));
   const numeric = names.map((n) => rows.every((row) => row[n] === null || row[n] === undefined || typeof row[n] === "number"));
-  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? v.padStart(widths[i]!) : v.padEnd(widths[i]!))).join("  ").trimEnd();
-  console.log(line(names));
-  console.log(line(widths.map((w) => "-".repeat(w))));
-  for (const c of cells) console.log(line(c));
+  const pad = (v: string, i: number) => " ".repeat(widths[i]! - displayWidth(v));
+  const line = (values: string[]) => values.map((v, i) => (numeric[i] ? pad(v, i) + v : v + pad(v, i))).join("  ").trimEnd();
+  return [line(names), line(widths.map((w) => "-".repeat(w))), ...cells.map(line)].join("\n") + "\n";
+}
+
+/** Columns a string takes on a terminal: CJK ideographs, kana and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return width;
 }
 
 function format(value: unknown): string {

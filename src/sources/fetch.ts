@@ -3,7 +3,7 @@
 // addresses from a mirror (a local folder laid out as host/path, or another server) instead.
 
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError, NetworkError } from "../errors.js";
 import { refuseHtml } from "./text.js";
@@ -89,6 +89,10 @@ export async function fetchFile(url: string, options: FetchOptions): Promise<Fet
     body = await readFile(from).catch((error: NodeJS.ErrnoException) => {
       throw new NetworkError(`the mirror has no ${relative} (${from}: ${error.code ?? error.message})`);
     });
+    // A mirror's file time stands in for the server's Last-Modified (a copy that keeps times, as rsync -t does); a time
+    // in the future is a clock's error, not a date.
+    const { mtime } = await stat(from);
+    lastModified = mtime.getTime() <= Date.now() ? japanDate(mtime.toUTCString()) : null;
   } else {
     if (options.mirror) from = `${options.mirror.replace(/\/+$/, "")}/${relative}`;
     ({ body, lastModified } = await download(from, options));

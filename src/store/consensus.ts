@@ -1,7 +1,8 @@
 // Economists' forecasts for a month's release, kept so that figures can say whether the release beat them.
 
-import { DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
+import { PERIOD_PATTERN } from "../domain.js";
 import { UsageError } from "../errors.js";
+import { parseDate } from "./months.js";
 import type { Store } from "./store.js";
 
 export const CONSENSUS_METRICS = {
@@ -25,7 +26,7 @@ export function checkConsensus(c: Consensus): void {
   if (!(c.metric in CONSENSUS_METRICS)) throw new UsageError(`--metric: expected one of ${Object.keys(CONSENSUS_METRICS).join(", ")}, found "${c.metric}"`);
   if (!Number.isFinite(c.value)) throw new UsageError(`--value: expected a number, found "${c.value}"`);
   if (!c.source.trim()) throw new UsageError(`--source: name where the forecast comes from`);
-  if (!DATE_PATTERN.test(c.published)) throw new UsageError(`--date: expected YYYY-MM-DD, found "${c.published}"`);
+  parseDate(c.published, "--date");
 }
 
 /** Records a forecast; the same source, metric and day again replaces its value. */
@@ -36,6 +37,7 @@ export async function setConsensus(store: Store, c: Consensus): Promise<void> {
 
 /** The forecasts for `period` public by `asOf` (all, when absent): the latest of each source and metric. */
 export async function consensusFor(store: Store, period: string, asOf?: string): Promise<Consensus[]> {
+  if (asOf !== undefined) parseDate(asOf, "--as-of");
   return store.rows<Consensus>(
     `SELECT period, metric, value, source, strftime(published, '%Y-%m-%d') AS published FROM (
        SELECT *, row_number() OVER (PARTITION BY metric, source ORDER BY published DESC) AS rank

@@ -6,7 +6,7 @@ import { createReadStream } from "node:fs";
 import { open as openFile, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
-import { DATE_PATTERN, STAGES } from "../domain.js";
+import { STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
 import { gunzipSync } from "node:zlib";
 import {
@@ -16,13 +16,20 @@ import {
 import type { Encoding } from "../sources/text.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
 import { landHs9Table } from "./ingest-hs9.js";
+import { parseDate } from "./months.js";
+import { dateReleases, type ReleaseDateChange } from "./release-dates.js";
 import type { Store } from "./store.js";
 
 export interface IngestOptions {
   /** Force a format instead of telling it from the file. */
   format?: SourceFormat;
-  /** `YYYY-MM-DD` the file was published, when the file does not say. */
+  /** `YYYY-MM-DD` the file was published: wins over a date the file prints; on bytes already ingested, sets it (said in the report). */
   released?: string;
+  /**
+   * `YYYY-MM-DD` to use when neither `released` nor the file gives a date (a server's Last-Modified, a mirror's file
+   * time); on bytes already ingested it fills an unknown date, never replaces a known one.
+   */
+  releasedFallback?: string;
   stage?: Stage;
   /** Dataset to file the releases under (default: `tidy` for tidy files, `mof.press` for press releases …). */
   dataset?: string;
@@ -57,6 +64,8 @@ export interface FileReport {
   rowsRead: number;
   /** Rows passed over on purpose, by what they were (items no longer published), so none is lost silently. */
   skipped?: Record<string, number>;
+  /** Releases of bytes already ingested whose release date this ingest set. */
+  datesSet?: ReleaseDateChange[];
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -85,7 +94,8 @@ async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
 }
 
 function checkOptions(options: IngestOptions): void {
-  if (options.released !== undefined && !DATE_PATTERN.test(options.released)) throw new UsageError(`--released: expected YYYY-MM-DD, found "${options.released}"`);
+  if (options.released !== undefined) parseDate(options.released, "--released");
+  if (options.releasedFallback !== undefined) parseDate(options.releasedFallback, "release date");
   if (options.stage !== undefined && !(STAGES as readonly string[]).includes(options.stage)) throw new UsageError(`--stage: expected one of ${STAGES.join(", ")}, found "${options.stage}"`);
 }
 
@@ -112,17 +122,21 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
   const base = { file, format, sha256, bytes: info.size };
   const earlier = await store.rows<{ release_id: number }>(`SELECT release_id FROM releases WHERE sha256 = ? ORDER BY part`, [sha256]);
   if (earlier.length > 0) {
+    const datesSet = await dateReleases(store, earlier.map((r) => r.release_id), { released: options.released, fallback: options.releasedFallback });
     const reports = await releaseReports(store, earlier.map((r) => r.release_id));
-    return { ...base, status: "already-ingested", releases: reports, rowsRead: 0 };
+    return { ...base, status: "already-ingested", releases: reports, rowsRead: 0, ...(datesSet.length ? { datesSet } : {}) };
   }
   const fileName = path.basename(file);
   if (format === "hs9") {
-    const landed = await landHs9Table(store, file, { fileName, sha256, options, nextReleaseId: await nextReleaseId(store) });
+    // An HS-9 table prints no release date: the fallback is its date unless one is given.
+    const hs9Options = { ...options, released: options.released ?? options.releasedFallback };
+    const landed = await landHs9Table(store, file, { fileName, sha256, options: hs9Options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
   }
   const { parts, skipped } = await parseParts(store, file, format, options, bytes);
   const reports: ReleaseReport[] = [];
   for (const [part, { meta, observations }] of parts.entries()) {
+    meta.released ??= options.releasedFallback ?? null;
     reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
   }
   return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0), ...(skipped ? { skipped } : {}) };

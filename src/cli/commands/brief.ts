@@ -3,14 +3,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
-import { brief, chartPng, toHtml, toJson, toMarkdown } from "../../brief/index.js";
 import { globals, withStore } from "../context.js";
+import { asOfDate } from "../options.js";
 
 export function registerBriefCommand(program: Command): void {
   program
     .command("brief")
     .description("the release story, wire style, every number traced to its fact; with charts")
-    .requiredOption("--month <month>", "YYYY-MM")
+    .option("--month <month>", "YYYY-MM, latest (the default) or latest-N")
     .option("--as-of <date>", "YYYY-MM-DD: the story as it could be written that day")
     .addOption(new Option("--lang <lang>", "language").choices(["en", "ja"]).default("en"))
     .addOption(new Option("--format <format>", "output format").choices(["md", "html", "json"]).default("md"))
@@ -19,8 +19,11 @@ export function registerBriefCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = (o.json ? "json" : o.format) as "md" | "html" | "json";
-      const doc = await withStore(cmd, true, (store) =>
-        brief(store, o.month as string, { asOf: o.asOf as string | undefined, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
+      const asOf = asOfDate(o.asOf as string | undefined);
+      const { brief, chartPng, toHtml, toJson, toMarkdown } = await import("../../brief/index.js");
+      const { resolveMonth } = await import("../../store/months.js");
+      const doc = await withStore(cmd, true, async (store) =>
+        brief(store, await resolveMonth(store, (o.month as string | undefined) ?? "latest", { asOf }), { asOf, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
       );
       const text = format === "html" ? toHtml(doc) : format === "json" ? JSON.stringify(toJson(doc), null, 2) + "\n" : toMarkdown(doc);
       if (!o.out) return void process.stdout.write(text);

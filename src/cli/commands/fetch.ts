@@ -1,11 +1,11 @@
 // Commands that download the Ministry's files: fetch, and update (fetch, ingest, print the latest month).
+// The client, parsers and DuckDB are imported inside the actions, so that --help loads none.
 
 import { Command } from "commander";
-import { fetchFile, type FetchedFile } from "../../sources/fetch.js";
-import { TIME_SERIES_URLS } from "../../sources/index.js";
-import { ingest, type FileReport } from "../../store/ingest.js";
-import { monthTotals } from "../../store/read.js";
+import type { FetchedFile } from "../../sources/fetch.js";
+import type { FileReport } from "../../store/ingest.js";
 import { globals, withStore } from "../context.js";
+import { pastDate } from "../options.js";
 import { printJson, printTable, yen } from "../output.js";
 import { printIngest } from "./store.js";
 
@@ -26,6 +26,8 @@ function addFetchOptions(cmd: Command): Command {
 }
 
 async function fetchTimeSeries(o: Record<string, unknown>): Promise<FetchedFile[]> {
+  const { fetchFile } = await import("../../sources/fetch.js");
+  const { TIME_SERIES_URLS } = await import("../../sources/index.js");
   const fetched: FetchedFile[] = [];
   for (const url of Object.values(TIME_SERIES_URLS)) fetched.push(await fetchFile(url, fetchOptions(o)));
   return fetched;
@@ -44,14 +46,19 @@ export function registerFetchCommands(program: Command): void {
   addFetchOptions(
     program
       .command("update")
-      .description("fetch the Ministry's time series, ingest them, and print the latest month's exports, imports and balance"),
+      .description("fetch the Ministry's time series, ingest them, and print the latest month's exports, imports and balance")
+      .option("--released <date>", "YYYY-MM-DD the files were published (default: the server's Last-Modified, or the mirror's file times)"),
   ).action(async (_opts, cmd: Command) => {
     const o = globals(cmd);
+    const released = pastDate(o.released as string | undefined, "--released", "a file cannot have been published after today");
     const fetched = await fetchTimeSeries(o);
+    const { ingest } = await import("../../store/ingest.js");
+    const { monthTotals } = await import("../../store/read.js");
     const { reports, totals } = await withStore(cmd, false, async (store) => {
       const reports: FileReport[] = [];
-      // Each file keeps its own release date: the server's Last-Modified, when it sends one.
-      for (const f of fetched) reports.push(...(await ingest(store, [f.path], { released: f.lastModified ?? undefined })));
+      // Each file keeps its own release date: the server's Last-Modified (a mirror's file time), unless --released says.
+      // Bytes ingested before get that date only if theirs is unknown: running update again never undoes a --released.
+      for (const f of fetched) reports.push(...(await ingest(store, [f.path], { released, releasedFallback: f.lastModified ?? undefined })));
       return { reports, totals: await monthTotals(store) };
     });
     if (o.json) return printJson({ fetched, ingested: reports, latest: totals });

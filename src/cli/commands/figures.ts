@@ -1,11 +1,17 @@
 // The figures of a release, and the forecasts they are measured against: figures, consensus set|list.
+// Heavy modules (DuckDB, the figures) are imported inside the actions, so that --help loads none.
 
 import { Command, Option } from "commander";
-import { figures, SECTIONS, type Figures, type Section } from "../../figures/index.js";
-import { consensusFor, CONSENSUS_METRICS, setConsensus, type ConsensusMetric } from "../../store/consensus.js";
+import { UsageError } from "../../errors.js";
+import type { Figures, Section } from "../../figures/index.js";
+import { CONSENSUS_METRICS, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
-import { printFigures } from "../figures-table.js";
+import { OUTPUT_FORMATS, outputFormat } from "../formats.js";
+import { asOfDate, commodityFor, partnerCode, pastDate } from "../options.js";
 import { printJson, printTable } from "../output.js";
+
+/** The sections of figures, in reading order (as src/figures names them; listed here so that --help loads no figures). */
+const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const satisfies readonly Section[];
 
 /** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
 function onlySections(result: Figures, wanted: Section[]): Figures {
@@ -17,21 +23,38 @@ function onlySections(result: Figures, wanted: Section[]): Figures {
 export function registerFiguresCommands(program: Command): void {
   program
     .command("figures")
-    .description("every figure of a month's release as facts: headline, destinations, commodities, streaks, records, consensus")
-    .requiredOption("--month <month>", "YYYY-MM")
+    .description("the figures of a month's release as facts: the main ones in about a screen, or all (--all): headline, destinations, commodities, streaks, records, consensus")
+    .option("--month <month>", "YYYY-MM, latest (the default) or latest-N")
     .option("--as-of <date>", "YYYY-MM-DD: the figures as they could be computed that day")
-    .option("--partner <code>", "only this partner among destinations and commodities by area (304, area:asia, group:eu …)")
-    .option("--commodity <code>", "only this commodity (pc:70503 …)")
+    .option("--partner <name>", "only this partner among destinations and commodities by area: USA, 米国, China, EU, Asia, 304, area:asia …")
+    .option("--commodity <name>", "only these goods: cars, 自動車, semiconductors, pc:70503 … (read in each flow's own codes)")
     .addOption(new Option("--section <sections...>", "only these sections").choices(SECTIONS))
+    .option("--all", "every figure, a line each (thousands), instead of the main ones", false)
+    .addOption(new Option("--format <format>", "table (default), csv, json or parquet (csv and parquet: a row per figure)").choices(OUTPUT_FORMATS))
+    .option("--out <file>", "write to this file (atomically) instead of standard output; - is standard output")
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
-      const all = await withStore(cmd, true, (store) =>
-        figures(store, { month: o.month as string, asOf: o.asOf as string | undefined, partner: o.partner as string | undefined, commodity: o.commodity as string | undefined }),
-      );
+      const format = outputFormat(o as { json?: boolean; format?: string; out?: string });
+      const asOf = asOfDate(o.asOf as string | undefined);
+      const partner = o.partner === undefined ? undefined : partnerCode(o.partner as string);
+      const commodity = o.commodity === undefined ? undefined : commodityFor(o.commodity as string, "balance" /* each flow in its own codes */);
+      const { figures } = await import("../../figures/index.js");
+      const { resolveMonth } = await import("../../store/months.js");
+      const all = await withStore(cmd, true, async (store) => {
+        const month = await resolveMonth(store, (o.month as string | undefined) ?? "latest", { asOf });
+        return figures(store, { month, asOf, partner, commodity: commodity as Partial<Record<"export" | "import", string>> | undefined });
+      });
       const result = o.section ? onlySections(all, o.section as Section[]) : all;
-      if (o.json) return printJson(result);
-      if (result.facts.length === 0) return console.log(`no figures for ${o.month}${o.asOf ? ` as of ${o.asOf}` : ""}: ingest its release or the time series first`);
-      printFigures(result);
+      const { deliver } = await import("../formats.js");
+      const { factRow, FACT_COLUMNS, formatFigures, formatFiguresSummary } = await import("../figures-table.js");
+      if (result.facts.length === 0 && format === "table") {
+        throw new UsageError(`no figures for ${result.month}${asOf ? ` as of ${asOf}` : ""}${partner ? ` for ${partner}` : ""}: ingest its release or the time series first`);
+      }
+      const everything = o.all || o.section || partner || commodity;
+      await deliver(
+        { format, out: o.out as string | undefined },
+        { rows: result.facts.map(factRow), columns: FACT_COLUMNS, json: result, table: () => (everything ? formatFigures(result) : formatFiguresSummary(result)) },
+      );
     });
 
   const consensus = program.command("consensus").description("economists' forecasts for a release, to measure the surprise against");
@@ -45,7 +68,9 @@ export function registerFiguresCommands(program: Command): void {
     .requiredOption("--date <date>", "YYYY-MM-DD the forecast was published")
     .action(async (month: string, _opts, cmd: Command) => {
       const o = globals(cmd);
-      const entry = { period: month, metric: o.metric as ConsensusMetric, value: Number(o.value), source: o.source as string, published: o.date as string };
+      const published = pastDate(o.date as string, "--date", "a forecast cannot have been published after today")!;
+      const entry = { period: month, metric: o.metric as ConsensusMetric, value: Number(o.value), source: o.source as string, published };
+      const { setConsensus } = await import("../../store/consensus.js");
       await withStore(cmd, false, (store) => setConsensus(store, entry));
       if (o.json) return printJson(entry);
       console.log(`recorded: ${entry.source} forecast ${entry.metric} ${entry.value} for ${month} (published ${entry.published})`);
@@ -57,7 +82,9 @@ export function registerFiguresCommands(program: Command): void {
     .option("--as-of <date>", "only forecasts published by then")
     .action(async (month: string, _opts, cmd: Command) => {
       const o = globals(cmd);
-      const rows = await withStore(cmd, true, (store) => consensusFor(store, month, o.asOf as string | undefined));
+      const asOf = asOfDate(o.asOf as string | undefined);
+      const { consensusFor } = await import("../../store/consensus.js");
+      const rows = await withStore(cmd, true, (store) => consensusFor(store, month, asOf));
       if (o.json) return printJson(rows);
       printTable(rows as unknown as Record<string, unknown>[]);
     });
