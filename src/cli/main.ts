@@ -21,24 +21,29 @@ import { printJson } from "./output.js";
 // package.json sits two folders up from src/cli/main.ts and from dist/cli/main.js alike.
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
 
-const program = new Command("boeki")
-  .description("Japan's official trade statistics: every vintage of the Ministry of Finance's releases, their figures, briefs and checks of what is written about them")
-  .version(version, "-V, --version", "print boeki's version")
-  .option("--db <path>", "the store file", process.env.BOEKI_DB ?? DEFAULT_STORE_PATH)
-  .option("--json", "print one JSON document instead of a table", false)
-  .showHelpAfterError()
-  .exitOverride();
+/** The whole command tree, made afresh for each run (commander keeps option values in the objects it parses into). */
+export function createProgram(): Command {
+  const program = new Command("boeki")
+    .description("Japan's official trade statistics: every vintage of the Ministry of Finance's releases, their figures, briefs and checks of what is written about them")
+    .version(version, "-V, --version", "print boeki's version")
+    .option("--db <path>", "the store file", process.env.BOEKI_DB ?? DEFAULT_STORE_PATH)
+    .option("--json", "print one JSON document instead of a table", false)
+    .showHelpAfterError()
+    .exitOverride();
 
-registerStoreCommands(program);
-registerSeriesCommand(program);
-registerFetchCommands(program);
-registerFiguresCommands(program);
-registerBriefCommand(program);
-registerCheckCommand(program);
-registerCodesCommand(program);
-registerCompletionCommand(program);
+  registerStoreCommands(program);
+  registerSeriesCommand(program);
+  registerFetchCommands(program);
+  registerFiguresCommands(program);
+  registerBriefCommand(program);
+  registerCheckCommand(program);
+  registerCodesCommand(program);
+  registerCompletionCommand(program);
+  return program;
+}
 
 export async function main(argv: string[]): Promise<number> {
+  const program = createProgram();
   try {
     await program.parseAsync(argv);
     return EXIT.ok;
