@@ -8,6 +8,9 @@ export interface Globals {
   json: boolean;
 }
 
+/** Commander's collector for options given several times (`--partner USA --partner China`). */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
+
 export const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals & Record<string, unknown>;
 
 export async function withStore<T>(cmd: Command, readOnly: boolean, work: (store: Store) => Promise<T>): Promise<T> {

@@ -5,7 +5,7 @@ import { monthEn, monthNameEn } from "../brief/format.js";
 import { addMonths } from "../domain.js";
 import { commodityName, partnerName, PRINCIPAL_COMMODITIES } from "../sources/codes/index.js";
 import { SECTIONS, type Fact, type Figures } from "../figures/index.js";
-import { formatTable, yen } from "./output.js";
+import { formatTable, thousands, yen } from "./output.js";
 
 const SECTION_TITLES: Record<(typeof SECTIONS)[number], string> = {
   headline: "Headline",
@@ -159,7 +159,7 @@ export function formatFiguresSummary(result: Figures): string {
   if (streaks.length) out.push("\nStreaks and records (world totals)\n", formatTable(streaks.map((f) => ({ period: f.period, flow: f.flow, figure: what(f), value: formatValue(f), basis: f.basis ? `${f.basis.period}: ${formatBasis(f)}` : "" }))));
   const consensus = result.sections.consensus.map((id) => byId.get(id)!);
   if (consensus.length) out.push("\nConsensus\n", formatTable(consensus.map((f) => ({ period: f.period, flow: f.flow, figure: what(f), value: formatValue(f), basis: f.basis ? `${f.basis.period}: ${formatBasis(f)}` : "" }))));
-  out.push(`\n${facts.length.toLocaleString("en-US")} figures in all: --all prints every one; --section, --partner and --commodity choose some; --format csv|json|parquet writes them.\n`);
+  out.push(`\n${thousands(facts.length)} figures in all: --all prints every one; --section, --partner and --commodity choose some; --format csv|json|parquet writes them.\n`);
   return out.join("");
 }
 

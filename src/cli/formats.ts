@@ -6,18 +6,9 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { formatTable } from "./output.js";
+import { formatTable, thousands, type OutputFormat } from "./output.js";
 
-export const OUTPUT_FORMATS = ["table", "csv", "json", "parquet"] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
-
-/** `--json` wins; then `--format`; then the extension of `--out` (`x.csv`, `x.parquet`, `x.json`); else a table. */
-export function outputFormat(o: { json?: boolean; format?: string; out?: string }): OutputFormat {
-  if (o.json) return "json";
-  if (o.format) return o.format as OutputFormat;
-  const ext = o.out && o.out !== "-" ? path.extname(o.out).slice(1).toLowerCase() : "";
-  return (OUTPUT_FORMATS as readonly string[]).includes(ext) && ext !== "table" ? (ext as OutputFormat) : "table";
-}
+export { OUTPUT_FORMATS, outputFormat, type OutputFormat } from "./output.js";
 
 export type Row = Record<string, unknown>;
 
@@ -50,8 +41,8 @@ function parquetType(rows: Row[], column: string): "BIGINT" | "DOUBLE" | "VARCHA
 
 /** Rows as a Parquet file at `file`, written by an in-memory DuckDB (zstd, typed columns). */
 async function writeParquet(rows: Row[], columns: string[], file: string): Promise<void> {
-  const { createRequire } = await import("node:module");
-  const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+  const { loadDuckDB } = await import("../store/duckdb.js");
+  const { DuckDBInstance } = loadDuckDB();
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
@@ -130,4 +121,4 @@ export async function deliver(output: Output, result: { rows: Row[]; columns: st
 }
 
 /** Said on standard error, so that standard output stays the data's. */
-const wrote = (output: Output, rows: number) => console.error(`wrote ${output.out} (${output.format}${output.format === "table" ? "" : `, ${rows.toLocaleString("en-US")} rows`})`);
+const wrote = (output: Output, rows: number) => console.error(`wrote ${output.out} (${output.format}${output.format === "table" ? "" : `, ${thousands(rows)} rows`})`);

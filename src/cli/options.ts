@@ -6,9 +6,6 @@ import { UsageError } from "../errors.js";
 import { commodityByFlow, resolveCommodity, resolvePartner } from "../sources/codes/resolve.js";
 import { isAfterToday, parseDate, parseMonth, refuseFuture, todayInJapan } from "../store/months.js";
 
-/** Commander's collector for options given several times (`--partner USA --partner China`). */
-export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
-
 /** A usage error that names `optionName`, unless it names an option already. */
 function naming(optionName: string, error: unknown): unknown {
   return error instanceof UsageError && !error.message.startsWith("--") ? new UsageError(`${optionName}: ${error.message}`) : error;

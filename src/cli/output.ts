@@ -1,6 +1,17 @@
 // How the CLI prints: aligned tables for people, one JSON document for programs, one-line errors for both.
 
-export const thousands = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 3 });
+import path from "node:path";
+
+/**
+ * `1,192,541,404`, `-1,234.5`: digits grouped by thousands, at most three decimals. By hand, not toLocaleString: the
+ * first call of that loads ICU's locale data, a tenth of a cold `boeki series`.
+ */
+export function thousands(n: number): string {
+  const rounded = Math.round(n * 1000) / 1000;
+  const [whole, decimals] = String(Math.abs(rounded)).split(".") as [string, string | undefined];
+  if (/e/.test(whole)) return String(rounded); // beyond 1e21: no grouping to do
+  return `${rounded < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${decimals ? `.${decimals}` : ""}`;
+}
 
 /** Prints rows as an aligned table; numbers right-aligned. */
 export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
@@ -44,4 +55,15 @@ export function yen(jpyThousand: number): string {
   if (abs >= 1e12) return `${sign}¥${(abs / 1e12).toFixed(2)} trillion`;
   if (abs >= 1e9) return `${sign}¥${(abs / 1e9).toFixed(1)} billion`;
   return `${sign}¥${(abs / 1e6).toFixed(1)} million`;
+}
+
+export const OUTPUT_FORMATS = ["table", "csv", "json", "parquet"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** `--json` wins; then `--format`; then the extension of `--out` (`x.csv`, `x.parquet`, `x.json`); else a table. */
+export function outputFormat(o: { json?: boolean; format?: string; out?: string }): OutputFormat {
+  if (o.json) return "json";
+  if (o.format) return o.format as OutputFormat;
+  const ext = o.out && o.out !== "-" ? path.extname(o.out).slice(1).toLowerCase() : "";
+  return (OUTPUT_FORMATS as readonly string[]).includes(ext) && ext !== "table" ? (ext as OutputFormat) : "table";
 }

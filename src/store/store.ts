@@ -4,21 +4,15 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { StoreError } from "../errors.js";
 import { GROUP_MEMBERSHIPS, PARTNERS, PRINCIPAL_COMMODITIES } from "../sources/codes/index.js";
+import { loadDuckDB } from "./duckdb.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
 import { DEFAULT_STORE_PATH } from "./paths.js";
 
 export { DEFAULT_STORE_PATH };
-
-/**
- * DuckDB's client, loaded on the first open: a command that never opens a store (`--help`, `codes`) does not pay for
- * it, and `require` reads the CommonJS package in a third of the time an ESM `import` takes to wrap its 60 modules.
- */
-const duckdb = () => createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
 
 export interface OpenOptions {
   /** Open without taking the write lock; fails when the file does not exist. */
@@ -58,7 +52,7 @@ export class Store {
     if (!readOnly && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await duckdb().DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
+      instance = await loadDuckDB().DuckDBInstance.create(path, readOnly ? { access_mode: "READ_ONLY" } : {});
     } catch (error) {
       throw new StoreError(`cannot open the store ${path}: ${(error as Error).message}`, { cause: error });
     }

@@ -4,7 +4,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { globals, withStore } from "../context.js";
-import { asOfDate } from "../options.js";
 
 export function registerBriefCommand(program: Command): void {
   program
@@ -19,6 +18,7 @@ export function registerBriefCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = (o.json ? "json" : o.format) as "md" | "html" | "json";
+      const { asOfDate } = await import("../options.js");
       const asOf = asOfDate(o.asOf as string | undefined);
       const { brief, chartPng, toHtml, toJson, toMarkdown } = await import("../../brief/index.js");
       const { resolveMonth } = await import("../../store/months.js");

@@ -4,7 +4,6 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { UsageError } from "../../errors.js";
 import { globals, withStore } from "../context.js";
-import { pastDate } from "../options.js";
 import { printJson } from "../output.js";
 
 const FUTURE = "an article cannot have been published after today, nor judged by data not yet out";
@@ -19,6 +18,7 @@ export function registerCheckCommand(program: Command): void {
     .addOption(new Option("--format <format>", "output format").choices(["text", "html"]).default("text"))
     .action(async (file: string, _opts, cmd: Command) => {
       const o = globals(cmd);
+      const { pastDate } = await import("../options.js");
       const given = pastDate(o.date as string | undefined, "--date", FUTURE);
       const { readFile } = await import("node:fs/promises");
       const { articleDate, check } = await import("../../claims/index.js");
@@ -39,7 +39,7 @@ export function registerCheckCommand(program: Command): void {
           if (!date) throw new UsageError(`--month ${o.month}: the store holds no world exports for ${month}, so not the day they were published: give --date`);
           dateFrom = `the day ${month} was first published`;
         }
-        if (!date) ({ date, dateFrom } = articleDay(text, file, articleDate));
+        if (!date) ({ date, dateFrom } = articleDay(text, file, articleDate, pastDate));
         return { result: await check(store, text, { date }), dateFrom };
       });
       if (o.json) return printJson(result);
@@ -51,7 +51,12 @@ export function registerCheckCommand(program: Command): void {
  * The day an article was published, from its text, else from its file name (`2025-12-17-japan-exports.txt`, as
  * archives save them); a day after today in either is refused, since no data can judge it yet.
  */
-function articleDay(text: string, file: string, articleDate: (text: string) => { date: string }): { date: string; dateFrom: string } {
+function articleDay(
+  text: string,
+  file: string,
+  articleDate: (text: string) => { date: string },
+  pastDate: (text: string, optionName: string, why: string) => string | undefined,
+): { date: string; dateFrom: string } {
   try {
     const { date } = articleDate(text);
     return { date: pastDate(date, "the date in the article", FUTURE)!, dateFrom: "found in the text" };

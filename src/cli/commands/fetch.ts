@@ -5,7 +5,6 @@ import { Command } from "commander";
 import type { FetchedFile } from "../../sources/fetch.js";
 import type { FileReport } from "../../store/ingest.js";
 import { globals, withStore } from "../context.js";
-import { pastDate } from "../options.js";
 import { printJson, printTable, yen } from "../output.js";
 import { printIngest } from "./store.js";
 
@@ -50,6 +49,7 @@ export function registerFetchCommands(program: Command): void {
       .option("--released <date>", "YYYY-MM-DD the files were published (default: the server's Last-Modified, or the mirror's file times)"),
   ).action(async (_opts, cmd: Command) => {
     const o = globals(cmd);
+    const { pastDate } = await import("../options.js");
     const released = pastDate(o.released as string | undefined, "--released", "a file cannot have been published after today");
     const fetched = await fetchTimeSeries(o);
     const { ingest } = await import("../../store/ingest.js");

@@ -6,9 +6,7 @@ import { UsageError } from "../../errors.js";
 import type { Figures, Section } from "../../figures/index.js";
 import { CONSENSUS_METRICS, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
-import { OUTPUT_FORMATS, outputFormat } from "../formats.js";
-import { asOfDate, commodityFor, partnerCode, pastDate } from "../options.js";
-import { printJson, printTable } from "../output.js";
+import { OUTPUT_FORMATS, outputFormat, printJson, printTable } from "../output.js";
 
 /** The sections of figures, in reading order (as src/figures names them; listed here so that --help loads no figures). */
 const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const satisfies readonly Section[];
@@ -35,6 +33,7 @@ export function registerFiguresCommands(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = outputFormat(o as { json?: boolean; format?: string; out?: string });
+      const { asOfDate, commodityFor, partnerCode } = await import("../options.js");
       const asOf = asOfDate(o.asOf as string | undefined);
       const partner = o.partner === undefined ? undefined : partnerCode(o.partner as string);
       const commodity = o.commodity === undefined ? undefined : commodityFor(o.commodity as string, "balance" /* each flow in its own codes */);
@@ -68,6 +67,7 @@ export function registerFiguresCommands(program: Command): void {
     .requiredOption("--date <date>", "YYYY-MM-DD the forecast was published")
     .action(async (month: string, _opts, cmd: Command) => {
       const o = globals(cmd);
+      const { pastDate } = await import("../options.js");
       const published = pastDate(o.date as string, "--date", "a forecast cannot have been published after today")!;
       const entry = { period: month, metric: o.metric as ConsensusMetric, value: Number(o.value), source: o.source as string, published };
       const { setConsensus } = await import("../../store/consensus.js");
@@ -82,6 +82,7 @@ export function registerFiguresCommands(program: Command): void {
     .option("--as-of <date>", "only forecasts published by then")
     .action(async (month: string, _opts, cmd: Command) => {
       const o = globals(cmd);
+      const { asOfDate } = await import("../options.js");
       const asOf = asOfDate(o.asOf as string | undefined);
       const { consensusFor } = await import("../../store/consensus.js");
       const rows = await withStore(cmd, true, (store) => consensusFor(store, month, asOf));

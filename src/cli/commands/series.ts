@@ -5,9 +5,9 @@ import { Command, Option } from "commander";
 import { MEASURES, type Flow, type Measure } from "../../domain.js";
 import { UsageError } from "../../errors.js";
 import type { SeriesPoint } from "../../store/read.js";
-import { OUTPUT_FORMATS, outputFormat, type Row } from "../formats.js";
-import { collect, countOption, inOption, listedCodes, monthBound, partnerCodes, asOfDate } from "../options.js";
-import { globals, withStore } from "../context.js";
+import type { Row } from "../formats.js";
+import { collect, globals, withStore } from "../context.js";
+import { OUTPUT_FORMATS, outputFormat } from "../output.js";
 
 const SERIES_FLOWS = ["export", "import", "balance"] as const;
 type SeriesFlow = (typeof SERIES_FLOWS)[number];
@@ -33,6 +33,7 @@ function flowsOption(values: string[] | undefined): SeriesFlow[] {
 /** Every flow × partner × commodity asked for, with the commodity read in each flow's own codes. */
 async function seriesKeys(o: Record<string, unknown>): Promise<SeriesKey[]> {
   const { balanceCommodities } = await import("../../store/read.js");
+  const { listedCodes, partnerCodes } = await import("../options.js");
   const { resolveCommodity } = await import("../../sources/codes/resolve.js");
   const flows = flowsOption(o.flow as string[] | undefined);
   const partners = partnerCodes((o.partner as string[] | undefined) ?? ["world"]);
@@ -76,6 +77,7 @@ export function registerSeriesCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = outputFormat(o as { json?: boolean; format?: string; out?: string });
+      const { asOfDate, countOption, inOption, monthBound } = await import("../options.js");
       const keys = await seriesKeys(o);
       const asOf = asOfDate(o.asOf as string | undefined);
       const last = countOption(o.last as string | undefined, "--last");

@@ -8,7 +8,6 @@ import { STAGES, type Stage } from "../../domain.js";
 import { FORMATS } from "../../sources/formats.js";
 import type { FileReport, IngestOptions } from "../../store/ingest.js";
 import { globals, withStore } from "../context.js";
-import { monthBound, pastDate } from "../options.js";
 import { printJson, printTable, thousands } from "../output.js";
 
 /** The ingest summary: a row per release, and a line for each file that changed nothing or skipped rows. */
@@ -45,6 +44,7 @@ export function registerStoreCommands(program: Command): void {
     .addOption(new Option("--encoding <encoding>", "encoding of a time series").choices(["shift_jis", "utf8"]).default("shift_jis"))
     .action(async (files: string[], _opts, cmd: Command) => {
       const o = globals(cmd);
+      const { monthBound, pastDate } = await import("../options.js");
       const released = pastDate(o.released as string | undefined, "--released", "a file cannot have been published after today");
       const through = monthBound(o.through as string | undefined, "--through");
       const { checkFormat } = await import("../../sources/formats.js");
