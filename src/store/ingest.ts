@@ -39,6 +39,8 @@ export interface IngestOptions {
   encoding?: Encoding;
   /** Called as a large file is read: the fraction done, and about how many lines have been read (each pass counts). */
   onProgress?: (progress: { file: string; fraction: number; rows: number }) => void;
+  /** Bytes of a file parsed at a time where a format is read in pieces (default 4 MiB; smaller in tests). */
+  readPieceBytes?: number;
 }
 
 export interface ReleaseReport {
@@ -154,13 +156,13 @@ class IngestProgress {
  * with the header before it, its line numbers moved to the file's, so that a long read shows its progress and an error
  * still names the file's line.
  */
-async function parseAreaCommodityInPieces(file: string, progress: IngestProgress): Promise<{ observations: Observation[]; skipped: Record<string, number> }> {
+async function parseAreaCommodityInPieces(file: string, progress: IngestProgress, pieceBytes?: number): Promise<{ observations: Observation[]; skipped: Record<string, number> }> {
   const observations: Observation[] = [];
   const skipped: Record<string, number> = {};
   let header: Buffer | undefined;
   let linesBefore = 0;
   let fraction = 0;
-  for await (const piece of unpackedPieces(file, (f) => (fraction = f))) {
+  for await (const piece of unpackedPieces(file, (f) => (fraction = f), pieceBytes)) {
     const later = header !== undefined; // a later piece is parsed after a copy of the header line
     const offset = later ? linesBefore - 1 : 0;
     header ??= piece.subarray(0, piece.indexOf(0x0a) + 1);
@@ -217,7 +219,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     return { parts };
   }
   if (format === "mof-area-commodity") {
-    const parsed = await parseAreaCommodityInPieces(file, progress);
+    const parsed = await parseAreaCommodityInPieces(file, progress, options.readPieceBytes);
     const meta = {
       dataset: options.dataset ?? "mof.area_commodity", format, source: "MoF principal commodity by area (概況品別国別表)",
       stage: options.stage ?? "unknown", released: options.released ?? null, through: latestPeriod(parsed.observations),

@@ -37,7 +37,7 @@ export function registerCheckCommand(program: Command): void {
           const month = await resolveMonth(store, o.month as string);
           date = (await firstPublished(store, month)) ?? undefined;
           if (!date) throw new UsageError(`--month ${o.month}: the store holds no world exports for ${month}, so not the day they were published: give --date`);
-          dateFrom = `the day ${month} was first published`;
+          dateFrom = `of ${month}'s first release`;
         }
         if (!date) ({ date, dateFrom } = articleDay(text, file, articleDate, pastDate));
         return { result: await check(store, text, { date }), dateFrom };
