@@ -10,6 +10,9 @@ import { OUTPUT_FORMATS, outputFormat, printJson, printTable } from "../output.j
 
 /** The sections of figures, in reading order (as src/figures names them; listed here so that --help loads no figures). */
 const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", "streaks", "consensus"] as const satisfies readonly Section[];
+// …all of them: a section added there and not here fails to compile.
+const everySection: [Exclude<Section, (typeof SECTIONS)[number]>] extends [never] ? true : never = true;
+void everySection;
 
 /** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
 function onlySections(result: Figures, wanted: Section[]): Figures {
