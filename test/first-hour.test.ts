@@ -94,12 +94,12 @@ describe("boeki as a new user types it, on our small fixtures", () => {
     }
   });
 
-  it("prints its version, and completes commands, options and their values in bash", () => {
+  it("prints its version, and completes commands, options and their values in bash (and zsh reads its script)", async () => {
     const version = boeki(["--version"]);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).version);
     const script = path.join(dir, "boeki.bash");
-    writeFileSync(script, boeki(["completion", "bash"]).stdout);
+    writeFileSync(script, (await run("completion", "bash")).stdout);
     const complete = (words: string) =>
       spawnSync("bash", ["-c", `source ${script}; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _boeki; echo "\${COMPREPLY[*]}"`], { encoding: "utf8" }).stdout.trim();
     expect(complete("boeki se")).toBe("series");
@@ -108,6 +108,12 @@ describe("boeki as a new user types it, on our small fixtures", () => {
     expect(complete("boeki --db x.duckdb figures --month l")).toBe("latest latest-1 latest-2");
     expect(complete("boeki consensus set --metric ''")).toBe("exports_yoy imports_yoy balance");
     expect(complete("boeki completion ''")).toBe("bash zsh");
+    expect((await run("completion", "fish")).code).toBe(2);
+    const zsh = spawnSync("zsh", ["--version"]);
+    if (zsh.error) return console.warn("[boeki tests] zsh is not installed: the zsh completion script's syntax is not checked");
+    const zshScript = path.join(dir, "_boeki");
+    writeFileSync(zshScript, (await run("completion", "zsh")).stdout);
+    expect(spawnSync("zsh", ["-n", zshScript], { encoding: "utf8" }).status).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@
 // (HS-9 tables and Parquet are read by DuckDB in store/ingest; their layouts live in their own modules.)
 
 import { InputError } from "../errors.js";
+import type { SourceFormat } from "./formats.js";
 import { isHs9Header } from "./hs9-table.js";
 import { AREA_COMMODITY_HEADER } from "./mof-area-commodity.js";
 import { isPressXml } from "./mof-press-release.js";
@@ -9,8 +10,6 @@ import { pressTableKind } from "./mof-press-tables.js";
 import { timeSeriesKind } from "./mof-timeseries.js";
 import { refuseHtml } from "./text.js";
 import { isTidyHeader } from "./tidy.js";
-
-import type { SourceFormat } from "./formats.js";
 
 export { checkFormat, FORMATS, type SourceFormat } from "./formats.js";
 

@@ -76,7 +76,6 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
-
 function checkOptions(options: IngestOptions): void {
   if (options.released !== undefined) parseDate(options.released, "--released");
   if (options.releasedFallback !== undefined) parseDate(options.releasedFallback, "release date");
