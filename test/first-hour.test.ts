@@ -80,6 +80,9 @@ describe("boeki as a new user types it, on our small fixtures", () => {
     const none = await run("check", article);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/no date in the article nor in its file name: pass --date YYYY-MM-DD/);
+    const ahead = path.join(dir, "2025-12-18-ahead.txt");
+    writeFileSync(ahead, "2099-12-17: Exports rose 6.1% in November.\n");
+    expect((await run("check", ahead)).stderr).toMatch(/the date in the article: 2099-12-17 is after today/);
   });
 
   it("has the library's series() take the CLI's defaults and names", async () => {

@@ -57,12 +57,13 @@ function articleDay(
   articleDate: (text: string) => { date: string },
   pastDate: (text: string, optionName: string, why: string) => string | undefined,
 ): { date: string; dateFrom: string } {
+  let inText: string | undefined;
   try {
-    const { date } = articleDate(text);
-    return { date: pastDate(date, "the date in the article", FUTURE)!, dateFrom: "found in the text" };
+    inText = articleDate(text).date;
   } catch (error) {
-    if (!(error instanceof UsageError) || !/no date in the article/.test(error.message)) throw error;
+    if (!(error instanceof UsageError)) throw error; // no date in the text: try the file name
   }
+  if (inText) return { date: pastDate(inText, "the date in the article", FUTURE)!, dateFrom: "found in the text" };
   const inName = file === "-" ? null : /(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)/.exec(path.basename(file));
   if (!inName) throw new UsageError("no date in the article nor in its file name: pass --date YYYY-MM-DD (the day it was published), or --month latest");
   return { date: pastDate(inName[1]!, `the date in the file name ${path.basename(file)}`, FUTURE)!, dateFrom: "from the file name" };
