@@ -15,14 +15,14 @@ const root = path.resolve(import.meta.dirname, "..");
 const bin = path.join(root, "bin", "boeki.js");
 const db = path.join(root, "bench", "out", "start.duckdb");
 
-// `boeki` runs dist/ when it is as new as src/, else the sources through tsx (seconds slower): time the former.
+// `boeki` runs dist/cli-bundle when it is as new as src/, else the sources through tsx (seconds slower): time the former.
 function newest(dir: string): number {
   return Math.max(0, ...readdirSync(dir).map((f) => path.join(dir, f)).map((p) => (statSync(p).isDirectory() ? newest(p) : statSync(p).mtimeMs)));
 }
-const compiled = path.join(root, "dist", "cli", "main.js");
+const compiled = path.join(root, "dist", "cli-bundle", "main.js");
 if (!existsSync(compiled) || statSync(compiled).mtimeMs < newest(path.join(root, "src"))) {
-  process.stderr.write("dist/ is older than src/: compiling first (npm run build) …\n");
-  const built = spawnSync("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
+  process.stderr.write("the command's bundle is older than src/: building it first (npm run build) …\n");
+  const built = spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
   if (built.status !== 0) process.exit(1);
 }
 
