@@ -33,6 +33,13 @@ export function registerFiguresCommands(program: Command): void {
     .option("--all", "every figure, a line each (thousands), instead of the main ones", false)
     .addOption(new Option("--format <format>", "table (default), csv, json or parquet (csv and parquet: a row per figure)").choices(OUTPUT_FORMATS))
     .option("--out <file>", "write to this file (atomically) instead of standard output; - is standard output")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  boeki figures                                  # the latest month, in about a screen\n" +
+        "  boeki figures --month 2025-11 --as-of 2025-12-17 --all\n" +
+        "  boeki figures --month latest-1 --partner USA --commodity cars\n" +
+        "  boeki figures --format csv --out figures.csv   # a row per figure",
+    )
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = outputFormat(o as { json?: boolean; format?: string; out?: string });

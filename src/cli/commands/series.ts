@@ -74,6 +74,13 @@ export function registerSeriesCommand(program: Command): void {
     .addOption(new Option("--format <format>", "table (default), csv, json or parquet").choices(OUTPUT_FORMATS))
     .option("--out <file>", "write to this file (atomically: whole or not at all) instead of standard output; - is standard output")
     .option("--wide", "one row per month and one column per series (and measure), instead of a row per observation", false)
+    .addHelpText(
+      "after",
+      "\nExamples:\n  boeki series --last 24                                   # world exports, the last two years\n" +
+        "  boeki series --partner USA,China --last 24 --wide        # a column each\n" +
+        "  boeki series --partner 米国 --commodity cars --from 2025-01\n" +
+        "  boeki series --flow balance --last 12 --format csv --out balance.csv",
+    )
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = outputFormat(o as { json?: boolean; format?: string; out?: string });
