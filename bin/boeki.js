@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm ci` through the prepare script) when it is at least as new as
-// every source file; otherwise the TypeScript sources through tsx, which is slower to start but never stale.
+// Runs the compiled CLI (dist/cli-bundle, built by `npm ci` through the prepare script: scripts/build-cli.mjs) when it
+// is at least as new as every source file; otherwise the TypeScript sources through tsx, slower to start, never stale.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const compiled = join(root, "dist", "cli", "main.js");
+const compiled = join(root, "dist", "cli-bundle", "main.js");
 
 function newestSource(dir) {
   let newest = 0;

@@ -52,3 +52,9 @@ export interface ReleaseMeta {
 
 export const PERIOD_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** `YYYY-MM` plus `months` (negative: earlier). */
+export function addMonths(period: string, months: number): string {
+  const total = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
+}

@@ -17,6 +17,8 @@ export { ingest, type IngestOptions, type FileReport } from "./store/ingest.js";
 export { releases, series, monthTotals, type SeriesQuery, type SeriesPoint } from "./store/read.js";
 export { exportTidy } from "./store/export.js";
 export { runQuery, type QueryOptions, type QueryResult } from "./store/sql.js";
+export { resolveMonth, parseDate, latestMonth } from "./store/months.js";
+export { resolvePartner, resolveCommodity, commodityByFlow, searchCodes } from "./sources/codes/resolve.js";
 export { setConsensus, consensusFor } from "./store/consensus.js";
 export { fetchFile, type FetchOptions, type FetchedFile } from "./sources/fetch.js";
 export { figures, computeFigures, annualFigures, type Fact, type Figures, type FiguresQuery } from "./figures/index.js";

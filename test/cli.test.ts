@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { boeki, FIXTURES, hasSharedData, shared, tempDir } from "./helpers.js";
 
-const COMMANDS = ["ingest", "releases", "series", "sql", "export", "fetch", "update", "figures", "consensus", "brief", "check", "codes"];
+const COMMANDS = ["ingest", "releases", "series", "sql", "export", "fetch", "update", "figures", "consensus", "brief", "check", "codes", "completion"];
 
 describe("boeki CLI", () => {
   it("has --help on every command, exit 0", () => {
@@ -22,7 +22,7 @@ describe("boeki CLI", () => {
     expect(unknown.code).toBe(2);
     const badMonth = boeki(["--db", path.join(tempDir(), "x.duckdb"), "series", "--from", "2025-13"]);
     expect(badMonth.code).toBe(2);
-    expect(badMonth.stderr).toMatch(/--from: expected YYYY-MM, found "2025-13"/);
+    expect(badMonth.stderr).toMatch(/--from: expected a month as YYYY-MM, found "2025-13"/);
   });
 
   it("exits 5 when there is no store to read", () => {

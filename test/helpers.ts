@@ -73,3 +73,28 @@ export function boekiAsync(args: string[], options: { cwd?: string } = {}): Prom
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * Runs the CLI's main() in this process, as `boeki ARGS…` typed by a user, and returns its exit code and output:
+ * what a test about parsing, messages and exit codes needs, without a node start-up per call.
+ */
+export async function boekiInProcess(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import("../src/cli/main.js");
+  let stdout = "";
+  let stderr = "";
+  const text = (chunk: unknown) => (typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("utf8"));
+  const saved = { out: process.stdout.write, err: process.stderr.write, log: console.log, error: console.error };
+  process.stdout.write = ((chunk: unknown) => ((stdout += text(chunk)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: unknown) => ((stderr += text(chunk)), true)) as typeof process.stderr.write;
+  console.log = (...parts: unknown[]) => void (stdout += `${parts.join(" ")}\n`);
+  console.error = (...parts: unknown[]) => void (stderr += `${parts.join(" ")}\n`);
+  try {
+    const code = await main(["node", "boeki", ...args]);
+    return { code, stdout, stderr };
+  } finally {
+    process.stdout.write = saved.out;
+    process.stderr.write = saved.err;
+    console.log = saved.log;
+    console.error = saved.error;
+  }
+}

@@ -4,6 +4,7 @@ import { computeFigures, type FiguresQuery } from "../figures/index.js";
 import { loadSnapshot } from "../figures/snapshot.js";
 import { UsageError } from "../errors.js";
 import { consensusFor } from "../store/consensus.js";
+import { parseDate } from "../store/months.js";
 import type { Store } from "../store/store.js";
 import { briefCharts } from "./charts.js";
 import { assemble, type BriefDocument } from "./render.js";
@@ -27,6 +28,7 @@ export interface BriefOptions {
 export async function brief(store: Store, month: string, options: BriefOptions = {}): Promise<BriefDocument> {
   const query: FiguresQuery = { month, asOf: options.asOf, headlineOnly: true, goodsOf: STORY_PARTNERS };
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new UsageError(`--month: expected YYYY-MM, found "${month}"`);
+  if (options.asOf !== undefined) parseDate(options.asOf, "--as-of");
   const snapshot = await loadSnapshot(store, month, options.asOf, undefined, { commoditiesByPartner: true });
   const result = computeFigures(snapshot, query, await consensusFor(store, month, options.asOf));
   const story = selectStory(result);

@@ -2,6 +2,7 @@
 // the article's date.
 
 import { UsageError } from "../errors.js";
+import { parseDate } from "../store/months.js";
 import { monthTotals } from "../store/read.js";
 import type { Store } from "../store/store.js";
 import { extractClaims } from "./extract.js";
@@ -23,8 +24,7 @@ export interface CheckOptions {
 /** The article's date and where it came from: the caller, or the text. */
 export function articleDate(text: string, date?: string): { date: string; from: "option" | "text" } {
   if (date) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError(`--date: expected YYYY-MM-DD, found "${date}"`);
-    return { date, from: "option" };
+    return { date: parseDate(date, "--date"), from: "option" };
   }
   const found = dateInText(text);
   if (!found) throw new UsageError("no date in the article: pass --date YYYY-MM-DD (the day it was published)");

@@ -2,7 +2,7 @@
 
 import type { Command } from "commander";
 import { UsageError } from "../errors.js";
-import { Store, type OpenOptions } from "../store/store.js";
+import type { OpenOptions, Store } from "../store/store.js";
 import { printable } from "./output.js";
 
 export interface Globals {
@@ -10,6 +10,9 @@ export interface Globals {
   json: boolean;
   wait: string;
 }
+
+/** Commander's collector for options given several times (`--partner USA --partner China`). */
+export const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 export const globals = (cmd: Command) => cmd.optsWithGlobals() as Globals & Record<string, unknown>;
 
@@ -23,6 +26,8 @@ export function openOptions(cmd: Command): OpenOptions {
 }
 
 export async function withStore<T>(cmd: Command, readOnly: boolean, work: (store: Store) => Promise<T>, extra: OpenOptions = {}): Promise<T> {
+  // Loaded here, not at the top: `boeki --help` must not pay for DuckDB.
+  const { Store } = await import("../store/store.js");
   const store = await Store.open(globals(cmd).db, { ...openOptions(cmd), readOnly, ...extra });
   try {
     return await work(store);

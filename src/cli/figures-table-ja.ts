@@ -3,7 +3,7 @@
 
 import { goodsJa, monthJa, partnerJa, pctJa, yearJa, yenJa } from "../brief/format.js";
 import { isYearPeriod, SECTIONS, type Fact, type Figures } from "../figures/index.js";
-import { printTable } from "./output.js";
+import { formatTable } from "./output.js";
 
 const SECTION_TITLES_JA: Record<(typeof SECTIONS)[number], string> = {
   headline: "概況",
@@ -79,14 +79,15 @@ function basis(f: Fact): string {
   return `${periodJa(b.period)}: ${shown}`;
 }
 
-export function printFiguresJa(result: Figures): void {
-  console.log(`${periodJa(result.month)}の貿易統計${result.asOf ? `（${result.asOf}時点）` : "（現在の保有データ）"}`);
+/** Every fact in the Ministry's Japanese terms, grouped by section, a line each. */
+export function formatFiguresJa(result: Figures): string {
+  const out = [`${periodJa(result.month)}の貿易統計${result.asOf ? `（${result.asOf}時点）` : "（現在の保有データ）"}\n`];
   const byId = new Map(result.facts.map((f) => [f.id, f]));
   for (const section of SECTIONS) {
     const facts = result.sections[section].map((id) => byId.get(id)!);
     if (facts.length === 0) continue;
-    console.log(`\n${SECTION_TITLES_JA[section]}`);
-    printTable(facts.map((f) => ({
+    out.push(`\n${SECTION_TITLES_JA[section]}\n`);
+    out.push(formatTable(facts.map((f) => ({
       区分: FLOWS_JA[f.flow],
       相手国・地域: partnerJa(f.partner),
       品目: f.commodity === "total" || f.flow === "balance" ? "総額" : goodsJa(f.flow, f.commodity),
@@ -94,6 +95,7 @@ export function printFiguresJa(result: Figures): void {
       値: value(f),
       比較: f.basis ? basis(f) : "",
       公表: `${f.vintage.dataset} ${f.vintage.stage} ${f.vintage.released ?? ""}`.trim(),
-    })));
+    }))));
   }
+  return out.join("");
 }

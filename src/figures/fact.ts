@@ -86,10 +86,7 @@ export function roundPct(x: number): number {
 }
 
 /** `2025-11` shifted by `months`. */
-export function addMonths(period: string, months: number): string {
-  const total = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
-}
+export { addMonths } from "../domain.js";
 
 export const monthsBetween = (from: string, to: string) =>
   (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));

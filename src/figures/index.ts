@@ -4,6 +4,7 @@
 import type { Flow } from "../domain.js";
 import { UsageError } from "../errors.js";
 import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consensus.js";
+import { parseDate } from "../store/months.js";
 import type { Store } from "../store/store.js";
 import { addMonths, factId, roundPct, type Fact } from "./fact.js";
 import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
@@ -22,8 +23,8 @@ export interface FiguresQuery {
   asOf?: string;
   /** Only this partner among destinations and commodity-by-area figures. */
   partner?: string;
-  /** Only this commodity among commodity figures. */
-  commodity?: string;
+  /** Only this commodity among commodity figures; by flow where the codes differ (`{ export: "pc:70503", import: "pc:70501" }`). */
+  commodity?: string | Partial<Record<Flow, string>>;
   /** Leave out the commodities-by-area section and unit values (a brief does not tell them): a third of the work. */
   headlineOnly?: boolean;
   /** With `headlineOnly`: the partners whose exported goods are still wanted (a brief tells cars to the U.S.). */
@@ -47,7 +48,7 @@ const present = <T>(x: T | null | undefined): x is T => x !== null && x !== unde
 
 export async function figures(store: Store, query: FiguresQuery): Promise<Figures> {
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw new UsageError(`--month: expected YYYY-MM, found "${query.month}"`);
-  if (query.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(query.asOf)) throw new UsageError(`--as-of: expected YYYY-MM-DD, found "${query.asOf}"`);
+  if (query.asOf !== undefined) parseDate(query.asOf, "--as-of");
   const snapshot = await loadSnapshot(store, query.month, query.asOf, undefined, { commoditiesByPartner: !query.headlineOnly });
   return computeFigures(snapshot, query, await consensusFor(store, query.month, query.asOf));
 }
@@ -70,7 +71,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
 
   const goodsWanted = (key: SeriesKey) => !query.headlineOnly || (key.flow === "export" && !!query.goodsOf?.includes(key.partner));
   const keys = s.keysAt(period, "value").filter((k) => k.partner === "world" || k.commodity === "total" || goodsWanted(k)).sort((a, b) => `${a.flow}${a.partner}${a.commodity}`.localeCompare(`${b.flow}${b.partner}${b.commodity}`));
-  const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === query.commodity || key.commodity === "total");
+  const wanted = (key: SeriesKey) => (!query.partner || key.partner === query.partner || key.partner === "world") && (!query.commodity || key.commodity === (typeof query.commodity === "string" ? query.commodity : query.commodity[key.flow]) || key.commodity === "total");
   for (const key of keys.filter(wanted)) {
     if (key.partner === "world" && key.commodity === "total") continue;
     const total = key.commodity === "total" ? world(key.flow) : { ...key, commodity: "total" };

@@ -74,7 +74,10 @@ export const LOOKBACK_MONTHS = 48;
 export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string, options: { commoditiesByPartner?: boolean } = {}): Promise<Snapshot> {
   // Snapshots are kept per store while its releases stay the same: a server or a checker reading the same
   // months again (an article names the month, the month before, a year earlier) does not query again.
-  const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
+  // (The effective days count too: a release given its date later moves in time without a new release.)
+  const [{ version }] = (await store.rows<{ version: string }>(
+    `SELECT count(*) || '/' || coalesce(max(release_id), 0) || '/' || coalesce(sum(date_diff('day', DATE '1970-01-01', effective)), 0) AS version FROM releases`,
+  )) as [{ version: string }];
   const cacheKey = JSON.stringify([version, month, asOf ?? null, since ?? null, options.commoditiesByPartner ?? true]);
   const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
   snapshotCache.set(store, cache);

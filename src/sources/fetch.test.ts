@@ -4,7 +4,7 @@
 
 import { execFileSync } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -61,12 +61,21 @@ describe("fetch", () => {
   const mirror = mirrorFolder();
   const expectedSha = createHash("sha256").update(readFileSync(path.join(mirror, hostPath(D41MA)))).digest("hex");
 
-  it("reads the official path from a mirror folder into the cache, with its checksum", async () => {
+  it("reads the official path from a mirror folder into the cache, with its checksum and the file's time as release day", async () => {
     const cacheDir = tempDir();
-    const fetched = await fetchFile(D41MA, { cacheDir, mirror });
+    // A copy of the mirror's file whose time we set: 2025-12-16 23:50 UTC is 08:50 on the 17th in Tokyo, when the Ministry publishes.
+    const copy = tempDir("boeki-mirror-");
+    const file = path.join(copy, hostPath(D41MA));
+    mkdirSync(path.dirname(file), { recursive: true });
+    copyFileSync(path.join(mirror, hostPath(D41MA)), file);
+    utimesSync(file, new Date("2025-12-16T23:50:00Z"), new Date("2025-12-16T23:50:00Z"));
+    const fetched = await fetchFile(D41MA, { cacheDir, mirror: copy });
     expect(fetched.path).toBe(path.join(cacheDir, "www.customs.go.jp/toukei/suii/html/data/d41ma.csv"));
     expect(fetched.sha256).toBe(expectedSha);
-    expect(fetched.lastModified).toBeNull();
+    expect(fetched.lastModified).toBe("2025-12-17");
+    // A file time in the future is a clock's error, not a release day.
+    utimesSync(file, new Date(Date.now() + 86_400_000 * 3), new Date(Date.now() + 86_400_000 * 3));
+    expect((await fetchFile(D41MA, { cacheDir, mirror: copy })).lastModified).toBeNull();
   });
 
   it("downloads from a mirror server and takes Last-Modified as the release day in Japan", async () => {

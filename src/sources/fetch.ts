@@ -191,7 +191,9 @@ async function copyFromFolder(file: string, relative: string, partial: string, m
   });
   if (!info.isFile()) throw new NetworkError(`the mirror's ${relative} (${file}) is not a regular file`);
   if (info.size > maxBytes) throw new NetworkError(`the mirror's ${relative} is ${megabytes(info.size)}, more than the ${megabytes(maxBytes)} boeki takes (--max-bytes raises the limit)`);
-  return { ...(await streamTo(createReadStream(file), partial, maxBytes, file)), from: file, lastModified: null };
+  // A mirror's file time stands in for the server's Last-Modified (a copy that keeps times, as rsync -t does);
+  // a time that cannot be a release date (in the future, before the data's month ended) is dropped with a warning.
+  return { ...(await streamTo(createReadStream(file), partial, maxBytes, file)), from: file, lastModified: japanDate(info.mtime.toUTCString()) };
 }
 
 /**

@@ -1,7 +1,8 @@
 // Which format a file is in, told from its first bytes, and the parsers for the formats read in JavaScript.
 // (HS-9 tables and Parquet are read by DuckDB in store/ingest; their layouts live in their own modules.)
 
-import { InputError, UsageError } from "../errors.js";
+import { InputError } from "../errors.js";
+import type { SourceFormat } from "./formats.js";
 import { isHs9Header } from "./hs9-table.js";
 import { AREA_COMMODITY_HEADER } from "./mof-area-commodity.js";
 import { isPressXml } from "./mof-press-release.js";
@@ -10,13 +11,7 @@ import { timeSeriesKind } from "./mof-timeseries.js";
 import { refuseHtml } from "./text.js";
 import { isTidyHeader } from "./tidy.js";
 
-export const FORMATS = ["mof-timeseries", "hs9", "tidy-csv", "tidy-parquet", "mof-press-xml", "mof-press-table", "mof-area-commodity"] as const;
-export type SourceFormat = (typeof FORMATS)[number];
-
-export function checkFormat(name: string): SourceFormat {
-  if (!(FORMATS as readonly string[]).includes(name)) throw new UsageError(`unknown format "${name}"; expected one of ${FORMATS.join(", ")}`);
-  return name as SourceFormat;
-}
+export { checkFormat, FORMATS, type SourceFormat } from "./formats.js";
 
 /** Tells the format from the first bytes of a file; an error saying what was seen when it is none we read. */
 export function detectFormat(head: Uint8Array, file: string): SourceFormat {

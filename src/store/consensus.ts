@@ -1,7 +1,8 @@
 // Economists' forecasts for a month's release, kept so that figures can say whether the release beat them.
 
-import { DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
+import { PERIOD_PATTERN } from "../domain.js";
 import { UsageError } from "../errors.js";
+import { parseDate } from "./months.js";
 import type { Store } from "./store.js";
 
 export const CONSENSUS_METRICS = {
@@ -27,7 +28,7 @@ export function checkConsensus(c: Consensus): void {
   if (!c.source.trim()) throw new UsageError(`--source: name where the forecast comes from`);
   // The source is printed in briefs and tables: nothing in it may act on a terminal.
   if (/[\u0000-\u001f\u007f-\u009f]/.test(c.source)) throw new UsageError(`--source: control characters (escape, NUL, newline …) are not allowed in a source's name`);
-  if (!DATE_PATTERN.test(c.published)) throw new UsageError(`--date: expected YYYY-MM-DD, found "${c.published}"`);
+  parseDate(c.published, "--date");
 }
 
 /** Records a forecast; the same source, metric and day again replaces its value. */
@@ -38,6 +39,7 @@ export async function setConsensus(store: Store, c: Consensus): Promise<void> {
 
 /** The forecasts for `period` public by `asOf` (all, when absent): the latest of each source and metric. */
 export async function consensusFor(store: Store, period: string, asOf?: string): Promise<Consensus[]> {
+  if (asOf !== undefined) parseDate(asOf, "--as-of");
   return store.rows<Consensus>(
     `SELECT period, metric, value, source, strftime(published, '%Y-%m-%d') AS published FROM (
        SELECT *, row_number() OVER (PARTITION BY metric, source ORDER BY published DESC) AS rank

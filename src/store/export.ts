@@ -2,8 +2,7 @@
 
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { DATE_PATTERN } from "../domain.js";
-import { UsageError } from "../errors.js";
+import { parseDate } from "./months.js";
 import { currentObservationsSql } from "./read.js";
 import type { Store } from "./store.js";
 
@@ -14,7 +13,7 @@ export interface ExportOptions {
 }
 
 export async function exportTidy(store: Store, options: ExportOptions): Promise<{ out: string; format: string; rows: number }> {
-  if (options.asOf && !DATE_PATTERN.test(options.asOf)) throw new UsageError(`--as-of: expected YYYY-MM-DD, found "${options.asOf}"`);
+  if (options.asOf !== undefined) parseDate(options.asOf, "--as-of");
   await mkdir(path.dirname(path.resolve(options.out)), { recursive: true });
   const target = options.out.replaceAll("'", "''");
   const how = options.format === "csv" ? "FORMAT csv, HEADER true" : "FORMAT parquet, COMPRESSION zstd";

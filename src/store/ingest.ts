@@ -3,12 +3,10 @@
 
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { open as openFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
-import { DATE_PATTERN, STAGES } from "../domain.js";
+import { STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
-import { gunzipSync } from "node:zlib";
 import {
   detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS,
   type SourceFormat, type TidyRelease,
@@ -16,14 +14,22 @@ import {
 import type { Encoding } from "../sources/text.js";
 import { regularFile } from "../sources/input-file.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
+import { readUnpacked, readUnpackedHead, unpackedPieces } from "./file-bytes.js";
 import { landHs9Table } from "./ingest-hs9.js";
+import { parseDate } from "./months.js";
+import { dateReleases, type ReleaseDateChange } from "./release-dates.js";
 import type { Store } from "./store.js";
 
 export interface IngestOptions {
   /** Force a format instead of telling it from the file. */
   format?: SourceFormat;
-  /** `YYYY-MM-DD` the file was published, when the file does not say. */
+  /** `YYYY-MM-DD` the file was published: wins over a date the file prints; on bytes already ingested, sets it (said in the report). */
   released?: string;
+  /**
+   * `YYYY-MM-DD` to use when neither `released` nor the file gives a date (a server's Last-Modified, a mirror's file
+   * time); on bytes already ingested it fills an unknown date, never replaces a known one.
+   */
+  releasedFallback?: string;
   stage?: Stage;
   /** Dataset to file the releases under (default: `tidy` for tidy files, `mof.press` for press releases …). */
   dataset?: string;
@@ -33,6 +39,8 @@ export interface IngestOptions {
   encoding?: Encoding;
   /** Called as a large file is read: the fraction done, and about how many lines have been read (each pass counts). */
   onProgress?: (progress: { file: string; fraction: number; rows: number }) => void;
+  /** Bytes of a file parsed at a time where a format is read in pieces (default 4 MiB; smaller in tests). */
+  readPieceBytes?: number;
 }
 
 export interface ReleaseReport {
@@ -58,6 +66,8 @@ export interface FileReport {
   rowsRead: number;
   /** Rows passed over on purpose, by what they were (items no longer published), so none is lost silently. */
   skipped?: Record<string, number>;
+  /** Releases of bytes already ingested whose release date this ingest set. */
+  datesSet?: ReleaseDateChange[];
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -66,38 +76,9 @@ async function sha256File(file: string): Promise<string> {
   return hash.digest("hex");
 }
 
-const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
-
-/** Larger than any file boeki parses in JavaScript unpacks to (a string holds at most ~512 M characters). */
-const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
-
-/** A file's bytes, unpacked when gzipped (the Ministry's and mirrors' large files often are). */
-async function readBytes(file: string): Promise<Uint8Array> {
-  const bytes = await readFile(file);
-  if (!isGzip(bytes)) return bytes;
-  try {
-    return gunzipSync(bytes, { maxOutputLength: MAX_UNPACKED_BYTES });
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === "ERR_BUFFER_TOO_LARGE") throw new InputError({ file }, `unpacks to more than ${MAX_UNPACKED_BYTES / 1024 / 1024} MB, more than boeki reads from a gzipped file`);
-    const why = e.code === "Z_BUF_ERROR" ? "it ends before the compressed data does: the file is truncated" : `the compressed data is damaged (${e.message})`;
-    throw new InputError({ file }, `is a gzip file that cannot be unpacked: ${why}`);
-  }
-}
-
-async function readHead(file: string, bytes = 64 * 1024): Promise<Uint8Array> {
-  const handle = await openFile(file, "r");
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 function checkOptions(options: IngestOptions): void {
-  if (options.released !== undefined && !DATE_PATTERN.test(options.released)) throw new UsageError(`--released: expected YYYY-MM-DD, found "${options.released}"`);
+  if (options.released !== undefined) parseDate(options.released, "--released");
+  if (options.releasedFallback !== undefined) parseDate(options.releasedFallback, "release date");
   if (options.stage !== undefined && !(STAGES as readonly string[]).includes(options.stage)) throw new UsageError(`--stage: expected one of ${STAGES.join(", ")}, found "${options.stage}"`);
 }
 
@@ -114,28 +95,92 @@ export async function ingest(store: Store, files: string[], options: IngestOptio
 async function ingestOne(store: Store, file: string, options: IngestOptions): Promise<FileReport> {
   const info = await regularFile(file, { folder: "name the files in it (boeki ingest DIR/*.csv)" });
   const sha256 = await sha256File(file);
-  const head = await readHead(file);
+  const progress = new IngestProgress(file, options.onProgress);
   // Read (and unpacked) once, when a parser asks; an HS-9 table is streamed by DuckDB and never read here.
   let contents: Promise<Uint8Array> | undefined;
-  const bytes = () => (contents ??= readBytes(file));
-  const format = options.format ?? detectFormat(isGzip(head) ? (await bytes()).subarray(0, 64 * 1024) : head, file);
+  const bytes = () => (contents ??= readUnpacked(file, (f) => progress.reading(f)));
+  const format = options.format ?? detectFormat(await readUnpackedHead(file), file);
   const base = { file, format, sha256, bytes: info.size };
   const earlier = await store.rows<{ release_id: number }>(`SELECT release_id FROM releases WHERE sha256 = ? ORDER BY part`, [sha256]);
   if (earlier.length > 0) {
+    const datesSet = await dateReleases(store, earlier.map((r) => r.release_id), { released: options.released, fallback: options.releasedFallback });
     const reports = await releaseReports(store, earlier.map((r) => r.release_id));
-    return { ...base, status: "already-ingested", releases: reports, rowsRead: 0 };
+    return { ...base, status: "already-ingested", releases: reports, rowsRead: 0, ...(datesSet.length ? { datesSet } : {}) };
   }
   const fileName = path.basename(file);
   if (format === "hs9") {
-    const landed = await landHs9Table(store, file, { fileName, sha256, options, nextReleaseId: await nextReleaseId(store) });
+    // An HS-9 table prints no release date: the fallback is its date unless one is given.
+    const hs9Options = { ...options, released: options.released ?? options.releasedFallback };
+    const landed = await landHs9Table(store, file, { fileName, sha256, options: hs9Options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
   }
-  const { parts, skipped } = await parseParts(store, file, format, options, bytes);
+  const { parts, skipped } = await parseParts(store, file, format, options, bytes, progress);
   const reports: ReleaseReport[] = [];
+  progress.reading(1, parts.reduce((n, p) => n + p.observations.length, 0));
   for (const [part, { meta, observations }] of parts.entries()) {
-    reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
+    meta.released ??= options.releasedFallback ?? null;
+    const storing = (fraction: number) => progress.storing((part + fraction) / parts.length);
+    reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }, storing));
   }
+  progress.storing(1);
   return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0), ...(skipped ? { skipped } : {}) };
+}
+
+/**
+ * Progress of one file, as a fraction of the way: reading and parsing take the first half, storing the second (on the
+ * Ministry's 27 MB area × commodity table they take about as long). A gzipped file is measured on its compressed bytes.
+ */
+class IngestProgress {
+  private rows = 0;
+  constructor(
+    private readonly file: string,
+    private readonly report?: IngestOptions["onProgress"],
+  ) {}
+
+  reading(fraction: number, rows = this.rows): void {
+    this.rows = rows;
+    this.report?.({ file: this.file, fraction: fraction * 0.5, rows });
+  }
+
+  /** Rows stay those read: the count a user compares with the file. */
+  storing(fraction: number): void {
+    this.report?.({ file: this.file, fraction: 0.5 + fraction * 0.5, rows: this.rows });
+  }
+}
+
+/**
+ * The area × commodity table parsed a few megabytes at a time, as it streams in (and unpacks): each piece is parsed
+ * with the header before it, its line numbers moved to the file's, so that a long read shows its progress and an error
+ * still names the file's line.
+ */
+async function parseAreaCommodityInPieces(file: string, progress: IngestProgress, pieceBytes?: number): Promise<{ observations: Observation[]; skipped: Record<string, number> }> {
+  const observations: Observation[] = [];
+  const skipped: Record<string, number> = {};
+  let header: Buffer | undefined;
+  let linesBefore = 0;
+  let fraction = 0;
+  for await (const piece of unpackedPieces(file, (f) => (fraction = f), pieceBytes)) {
+    const later = header !== undefined; // a later piece is parsed after a copy of the header line
+    const offset = later ? linesBefore - 1 : 0;
+    header ??= piece.subarray(0, piece.indexOf(0x0a) + 1);
+    let parsed: ReturnType<typeof parseAreaCommodity>;
+    try {
+      parsed = parseAreaCommodity(later ? Buffer.concat([header, piece]) : piece, file);
+    } catch (error) {
+      if (error instanceof InputError && error.location.line !== undefined && offset) {
+        throw new InputError({ ...error.location, line: error.location.line + offset }, error.problem);
+      }
+      throw error;
+    }
+    for (const o of parsed.observations) {
+      o.line += offset;
+      observations.push(o);
+    }
+    for (const [item, n] of Object.entries(parsed.skipped)) skipped[item] = (skipped[item] ?? 0) + n;
+    for (let i = piece.indexOf(0x0a); i >= 0; i = piece.indexOf(0x0a, i + 1)) linesBefore++;
+    progress.reading(fraction, observations.length);
+  }
+  return { observations, skipped };
 }
 
 interface Part {
@@ -154,7 +199,7 @@ async function pressReleaseDate(store: Store, period: string, stage: Stage): Pro
   return row?.released ?? null;
 }
 
-async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
+async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>, progress: IngestProgress): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
   const press = (period: string, source: string) => ({ dataset: options.dataset ?? "mof.press", format, source: `${source} ${period}` });
   if (format === "mof-press-xml") {
     const release = parsePressRelease(await bytes(), file);
@@ -171,7 +216,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     return { parts };
   }
   if (format === "mof-area-commodity") {
-    const parsed = parseAreaCommodity(await bytes(), file);
+    const parsed = await parseAreaCommodityInPieces(file, progress, options.readPieceBytes);
     const meta = {
       dataset: options.dataset ?? "mof.area_commodity", format, source: "MoF principal commodity by area (概況品別国別表)",
       stage: options.stage ?? "unknown", released: options.released ?? null, through: latestPeriod(parsed.observations),
@@ -247,13 +292,23 @@ export async function insertRelease(
 /** Orders vintages: the later effective date wins, and of one day the later release. */
 export const VINTAGE_ORDER = `(date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + r.release_id)`;
 
-async function landObservations(store: Store, p: Part & { file: string; fileName: string; sha256: string; part: number }): Promise<ReleaseReport> {
+async function landObservations(
+  store: Store,
+  p: Part & { file: string; fileName: string; sha256: string; part: number },
+  storing: (fraction: number) => void = () => {},
+): Promise<ReleaseReport> {
   const releaseId = await nextReleaseId(store);
   await insertRelease(store, { releaseId, meta: p.meta, fileName: p.fileName, sha256: p.sha256, part: p.part });
   await store.run(`CREATE OR REPLACE TEMP TABLE staged (period VARCHAR, flow VARCHAR, partner VARCHAR, commodity VARCHAR,
     measure VARCHAR, value DOUBLE, unit VARCHAR, line INTEGER, col VARCHAR)`);
   const appender = await store.connection.createAppender("staged", "main", "temp");
-  for (const o of p.observations) {
+  const total = p.observations.length;
+  for (const [i, o] of p.observations.entries()) {
+    // The appender takes a third of storing; every 64k rows, the bar is told and drawn (the loop yields once).
+    if (i > 0 && i % 65536 === 0) {
+      storing((i / total) * 0.35);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     appender.appendVarchar(o.period);
     appender.appendVarchar(o.flow);
     appender.appendVarchar(o.partner);
@@ -280,6 +335,7 @@ async function landObservations(store: Store, p: Part & { file: string; fileName
     );
   }
 
+  storing(0.45);
   // The value in force for each staged key before this release, from the same dataset.
   await store.run(`CREATE OR REPLACE TEMP TABLE compared AS
     WITH incoming AS (SELECT DISTINCT (period || '-01')::DATE AS period, flow, partner, commodity, measure, value, unit FROM staged),
@@ -292,6 +348,7 @@ async function landObservations(store: Store, p: Part & { file: string; fileName
     SELECT i.*, b.value AS before_value FROM incoming i LEFT JOIN before b USING (period, flow, partner, commodity, measure)`,
     { dataset: p.meta.dataset, id: releaseId },
   );
+  storing(0.75);
   await store.run(
     `INSERT INTO observations SELECT $dataset, period, flow, partner, commodity, measure, value, unit, $id
      FROM compared WHERE before_value IS DISTINCT FROM value ORDER BY period, flow, partner, commodity, measure`, // by period: reads by month skip the rest

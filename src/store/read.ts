@@ -1,7 +1,11 @@
 // Reading the store: releases, one series as it stood on a date, and all current observations for export.
 // "As it stood" = for each observation, the value from the latest release effective on or before the date.
 
-import type { Flow, Measure } from "../domain.js";
+import { FLOWS, type Flow, type Measure } from "../domain.js";
+import { UsageError } from "../errors.js";
+import { principalCommodity } from "../sources/codes/index.js";
+import { commodityByFlow, resolveCommodity, resolvePartner } from "../sources/codes/resolve.js";
+import { parseDate, parseMonth } from "./months.js";
 import type { Store } from "./store.js";
 
 export interface Release {
@@ -31,14 +35,19 @@ export async function releases(store: Store): Promise<Release[]> {
 }
 
 export interface SeriesQuery {
-  flow: Flow;
-  partner: string;
-  commodity: string;
-  /** Default: value and the quantities. */
+  /** `export` (default), `import`, or `balance`: exports − imports, month by month, where both are held. */
+  flow?: Flow | "balance";
+  /** A code or a name (`304`, `USA`, `米国`, `area:asia`); default `world`. */
+  partner?: string;
+  /** A code or a name (`pc:70503`, `cars`, `hs:8703`); default `total`. Names read in the flow's own codes. */
+  commodity?: string;
+  /** Default: value and the quantities (a balance has the value only). */
   measures?: Measure[];
   /** `YYYY-MM` */
   from?: string;
   to?: string;
+  /** Only the last `last` months held (up to `to`). */
+  last?: number;
   /** `YYYY-MM-DD`: what had been published by the end of that day. Default: everything. */
   asOf?: string;
   /** Only this dataset; by default the latest release of any dataset wins. */
@@ -63,7 +72,59 @@ function observationHistory(hs9: boolean): string {
   return `${long} UNION ALL SELECT 'mof.hs9', period, flow, partner, commodity, measure, value, unit, release_id, custom FROM hs9_observations`;
 }
 
-export async function series(store: Store, q: SeriesQuery): Promise<SeriesPoint[]> {
+/**
+ * One series as it stands now, or as it stood on `asOf`. Takes the CLI's defaults (exports, world, total) and its
+ * names for partners and goods; an unknown name, a malformed month or a day not of the calendar is a UsageError.
+ */
+export async function series(store: Store, query: SeriesQuery = {}): Promise<SeriesPoint[]> {
+  const flow = query.flow ?? "export";
+  const q = {
+    ...query,
+    partner: resolvePartner(query.partner ?? "world"),
+    from: query.from === undefined ? undefined : parseMonth(query.from, "from"),
+    to: query.to === undefined ? undefined : parseMonth(query.to, "to"),
+    asOf: query.asOf === undefined ? undefined : parseDate(query.asOf, "asOf"),
+  };
+  if (q.last !== undefined && !(Number.isInteger(q.last) && q.last >= 1)) throw new UsageError(`last: expected a whole number of months, found ${q.last}`);
+  const points = flow === "balance"
+    ? await balanceSeries(store, q, balanceCommodities(query.commodity ?? "total"))
+    : await flowSeries(store, { ...q, flow, commodity: resolveCommodity(query.commodity ?? "total", flow) });
+  if (q.last === undefined) return points;
+  const kept = new Set([...new Set(points.map((p) => p.period))].slice(-q.last));
+  return points.filter((p) => kept.has(p.period));
+}
+
+/** Exports and imports read a name in their own codes (`cars`: pc:70503 out, pc:70501 in); a bare `pc:` code must mean the same goods in both. */
+export function balanceCommodities(text: string): Record<Flow, string> {
+  const byFlow = commodityByFlow(text);
+  if (!byFlow.export || !byFlow.import) {
+    throw new UsageError(`commodity "${text}" has no balance: it is only in ${byFlow.export ? "exports" : "imports"}`);
+  }
+  const names = FLOWS.map((f) => principalCommodity(f, byFlow[f]!)?.nameEn);
+  if (byFlow.export === byFlow.import && byFlow.export.startsWith("pc:") && names[0] !== names[1]) {
+    throw new UsageError(`${byFlow.export} is ${names[0]} in exports and ${names[1]} in imports: name the goods (cars, chips …) for a balance`);
+  }
+  return byFlow as Record<Flow, string>;
+}
+
+/** Exports − imports where both are held; the release is the later of the two. */
+async function balanceSeries(store: Store, q: Omit<SeriesQuery, "flow" | "commodity"> & { partner: string }, commodity: Record<Flow, string>): Promise<SeriesPoint[]> {
+  const read = (flow: Flow) => flowSeries(store, { ...q, flow, commodity: commodity[flow], measures: ["value"] });
+  const [exports, imports] = await Promise.all([read("export"), read("import")]);
+  const importsByPeriod = new Map(imports.map((p) => [p.period, p]));
+  return exports.flatMap((e) => {
+    const i = importsByPeriod.get(e.period);
+    if (!i) return [];
+    const later = e.releaseId >= i.releaseId ? e : i;
+    return [{
+      period: e.period, measure: "value" as const, value: e.value - i.value, unit: e.unit,
+      dataset: e.dataset === i.dataset ? e.dataset : `${e.dataset}+${i.dataset}`, releaseId: later.releaseId, stage: later.stage,
+      released: [e.released, i.released].every(Boolean) ? (e.released! > i.released! ? e.released : i.released) : null,
+    }];
+  });
+}
+
+async function flowSeries(store: Store, q: SeriesQuery & { flow: Flow; partner: string; commodity: string }): Promise<SeriesPoint[]> {
   const measures = q.measures ?? ["value", "quantity1", "quantity2"];
   const params: Record<string, string> = { flow: q.flow, partner: q.partner, commodity: q.commodity };
   const where = [`o.flow = $flow`, `o.partner = $partner`, `o.commodity = $commodity`, `o.measure IN (${measures.map((m) => `'${m}'`).join(", ")})`];

@@ -1,8 +1,8 @@
 // Queries typed by a user (`boeki sql`, and any front end that offers SQL): one read-only statement, run in
 // DuckDB's sandbox (no files, no network, no settings), stopped after a time limit, read back up to a row limit.
 
-import { StatementType } from "@duckdb/node-api";
 import { UsageError } from "../errors.js";
+import { loadDuckDB } from "./duckdb.js";
 import { plain, type Store } from "./store.js";
 
 export interface QueryOptions {
@@ -77,6 +77,7 @@ export async function runQuery(store: Store, sql: string, options: QueryOptions 
   try {
     const prepared = await extracted.prepare(0);
     // A second opinion, the binder's statement type: should the two ever disagree, the stricter one wins.
+    const { StatementType } = loadDuckDB(); // DuckDB's client loads with the store, not with this module
     if (prepared.statementType !== StatementType.SELECT) {
       throw new UsageError(`refused: a ${StatementType[prepared.statementType]} statement is not a read-only query; ${ALLOWED}`);
     }

@@ -4,12 +4,15 @@
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { createHash, randomUUID } from "node:crypto";
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { BoekiError, fileSystemProblem, StoreError } from "../errors.js";
 import { GROUP_MEMBERSHIPS, PARTNERS, PRINCIPAL_COMMODITIES } from "../sources/codes/index.js";
+import { loadDuckDB } from "./duckdb.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
-export const DEFAULT_STORE_PATH = "./boeki.duckdb";
+import { DEFAULT_STORE_PATH } from "./paths.js";
+
+export { DEFAULT_STORE_PATH };
 
 export interface OpenOptions {
   /** Open without taking the write lock; fails when the file does not exist. */
@@ -220,7 +223,7 @@ export class Store {
       } catch {
         // already unusable
       }
-      this.instance = await DuckDBInstance.create(this.path, this.config);
+      this.instance = await loadDuckDB().DuckDBInstance.create(this.path, this.config);
       this.conn = await this.instance.connect();
       return await read();
     } catch (error) {
@@ -342,7 +345,7 @@ async function createInstance(path: string, config: Record<string, string>, opti
   let told = false;
   for (;;) {
     try {
-      return await DuckDBInstance.create(path, config);
+      return await loadDuckDB().DuckDBInstance.create(path, config);
     } catch (error) {
       const holder = lockHolder(error);
       if (holder === null) {

@@ -2,7 +2,6 @@
 
 import { stat } from "node:fs/promises";
 import { Command, Option } from "commander";
-import { brief, chartPng, toHtml, toJson, toMarkdown } from "../../brief/index.js";
 import { UsageError } from "../../errors.js";
 import { globals, withStore } from "../context.js";
 import { printable } from "../output.js";
@@ -12,7 +11,7 @@ export function registerBriefCommand(program: Command): void {
   program
     .command("brief")
     .description("the release story, wire style, every number traced to its fact; the key figures after it (\"By the numbers\"); with charts")
-    .requiredOption("--month <month>", "YYYY-MM")
+    .option("--month <month>", "YYYY-MM, latest (the default) or latest-N")
     .option("--as-of <date>", "YYYY-MM-DD: the story as it could be written that day")
     .addOption(new Option("--lang <lang>", "language").choices(["en", "ja"]).default("en"))
     .addOption(new Option("--format <format>", "output format").choices(["md", "html", "json"]).default("md"))
@@ -21,8 +20,12 @@ export function registerBriefCommand(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
       const format = (o.json ? "json" : o.format) as "md" | "html" | "json";
-      const doc = await withStore(cmd, true, (store) =>
-        brief(store, o.month as string, { asOf: o.asOf as string | undefined, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
+      const { asOfDate } = await import("../options.js");
+      const asOf = asOfDate(o.asOf as string | undefined);
+      const { brief, chartPng, toHtml, toJson, toMarkdown } = await import("../../brief/index.js");
+      const { resolveMonth } = await import("../../store/months.js");
+      const doc = await withStore(cmd, true, async (store) =>
+        brief(store, await resolveMonth(store, (o.month as string | undefined) ?? "latest", { asOf }), { asOf, lang: o.lang as "en" | "ja", charts: format !== "md" || !!o.out }),
       );
       const text = format === "html" ? toHtml(doc) : format === "json" ? JSON.stringify(toJson(doc), null, 2) + "\n" : toMarkdown(doc);
       if (!o.out) return void process.stdout.write(format === "json" ? text : printable(text)); // to a terminal: no control character of the data

@@ -1,23 +1,38 @@
-// The code lists boeki knows: codes.
+// The code lists boeki knows, with their English and Japanese names, and a search over every name: codes.
 
 import { Command } from "commander";
-import { PARTNERS, PRINCIPAL_COMMODITIES } from "../../sources/codes/index.js";
+import type { PartnerEntry } from "../../sources/codes/resolve.js";
+import type { PrincipalCommodity } from "../../sources/codes/index.js";
 import { globals } from "../context.js";
 import { printJson, printTable } from "../output.js";
+
+const partnerRow = (p: PartnerEntry) => ({ code: p.code, name: p.nameEn, ja: p.nameJa ?? "", iso2: p.iso2 ?? "", iso3: p.iso3 ?? "", area: p.area ?? "", kind: p.kind });
+const commodityRow = (c: PrincipalCommodity) => ({ flow: c.flow, code: c.code, name: c.nameEn, ja: c.nameJa, parent: c.parent ?? "", unit: c.quantityUnit ?? "" });
 
 export function registerCodesCommand(program: Command): void {
   program
     .command("codes")
-    .description("list the partner and principal-commodity codes boeki knows")
-    .option("--partners", "partners (default)")
-    .option("--commodities", "principal commodities")
-    .action(async (_opts, cmd: Command) => {
+    .description("the partner and principal-commodity codes boeki knows, with English and Japanese names; with a word, those whose names hold it")
+    .argument("[search]", "part of a name or code, any language: germ, 米国, 自動車, semicon, 70503")
+    .option("--partners", "partners only (the default without a search)")
+    .option("--commodities", "principal commodities only")
+    .addHelpText("after", "\nExamples:\n  boeki codes germ            # Germany: 213, ドイツ, DE, DEU\n  boeki codes 自動車          # motor vehicles and their parts, in exports and imports\n  boeki codes --commodities   # every principal commodity, by flow")
+    .action(async (search: string | undefined, _opts, cmd: Command) => {
       const o = globals(cmd);
-      const rows = o.commodities
-        ? PRINCIPAL_COMMODITIES.map((c) => ({ flow: c.flow, code: c.code, name: c.nameEn, ja: c.nameJa, parent: c.parent ?? "", unit: c.quantityUnit ?? "" }))
-        : PARTNERS.map((p) => ({ code: p.code, name: p.nameEn, area: p.area ?? "", kind: p.kind }));
-      if (o.json) return printJson(rows);
-      printTable(rows);
+      const { PARTNERS, PRINCIPAL_COMMODITIES } = await import("../../sources/codes/index.js");
+      const { partnerEntry, searchCodes } = await import("../../sources/codes/resolve.js");
+      const found = search === undefined ? { partners: PARTNERS.map(partnerEntry), commodities: [...PRINCIPAL_COMMODITIES] } : searchCodes(search);
+      const lists = {
+        partners: o.commodities && !o.partners ? null : found.partners.map(partnerRow),
+        commodities: (search === undefined && !o.commodities) || (o.partners && !o.commodities) ? null : found.commodities.map(commodityRow),
+      };
+      if (o.json) return printJson(lists.partners && lists.commodities ? lists : lists.partners ?? lists.commodities);
+      if (search !== undefined && !lists.partners?.length && !lists.commodities?.length) return console.log(`no partner or commodity name holds "${search}"`);
+      if (lists.partners && lists.commodities) {
+        if (lists.partners.length) (console.log(`Partners (${lists.partners.length})`), printTable(lists.partners));
+        if (lists.commodities.length) (console.log(`${lists.partners.length ? "\n" : ""}Principal commodities (${lists.commodities.length}; codes differ by flow)`), printTable(lists.commodities));
+        return;
+      }
+      printTable((lists.partners ?? lists.commodities)!);
     });
-
 }

@@ -1,12 +1,10 @@
 // Commands that download the Ministry's files: fetch, and update (fetch, ingest, print the latest month).
+// The client, parsers and DuckDB are imported inside the actions, so that --help loads none.
 
 import { Command } from "commander";
 import { UsageError } from "../../errors.js";
-import { expectTimeSeries } from "../../sources/expected.js";
-import { DEFAULT_MAX_BYTES, fetchFile, type FetchedFile } from "../../sources/fetch.js";
-import { TIME_SERIES_URLS, type TimeSeriesKind } from "../../sources/index.js";
-import { ingest, type FileReport } from "../../store/ingest.js";
-import { monthTotals } from "../../store/read.js";
+import { DEFAULT_MAX_BYTES, type FetchedFile } from "../../sources/fetch.js";
+import type { FileReport } from "../../store/ingest.js";
 import { globals, withStore } from "../context.js";
 import { printable, printJson, printTable, yen } from "../output.js";
 import { printIngest } from "./store.js";
@@ -37,9 +35,12 @@ function addFetchOptions(cmd: Command): Command {
 }
 
 async function fetchTimeSeries(o: Record<string, unknown>): Promise<FetchedFile[]> {
+  const { fetchFile } = await import("../../sources/fetch.js");
+  const { expectTimeSeries } = await import("../../sources/expected.js");
+  const { TIME_SERIES_URLS } = await import("../../sources/index.js");
   const fetched: FetchedFile[] = [];
   for (const [kind, url] of Object.entries(TIME_SERIES_URLS)) {
-    fetched.push(await fetchFile(url, { ...fetchOptions(o), expect: expectTimeSeries(kind as TimeSeriesKind) }));
+    fetched.push(await fetchFile(url, { ...fetchOptions(o), expect: expectTimeSeries(kind as Parameters<typeof expectTimeSeries>[0]) }));
   }
   return fetched;
 }
@@ -57,16 +58,22 @@ export function registerFetchCommands(program: Command): void {
   addFetchOptions(
     program
       .command("update")
-      .description("fetch the Ministry's time series, ingest them, and print the latest month's exports, imports and balance"),
+      .description("fetch the Ministry's time series, ingest them, and print the latest month's exports, imports and balance")
+      .option("--released <date>", "YYYY-MM-DD the files were published (default: the server's Last-Modified, or the mirror's file times)"),
   ).action(async (_opts, cmd: Command) => {
     const o = globals(cmd);
+    const { pastDate } = await import("../options.js");
+    const released = pastDate(o.released as string | undefined, "--released", "a file cannot have been published after today");
     const fetched = await fetchTimeSeries(o);
+    const { ingest } = await import("../../store/ingest.js");
+    const { monthTotals } = await import("../../store/read.js");
     const { reports, totals } = await withStore(cmd, false, async (store) => {
-      // One transaction for the three files (each ingest joins it), so that they land together or not at all;
-      // each keeps its own release date: the server's Last-Modified, when it sends a plausible one.
+      // One transaction for the three files (each ingest joins it), so that they land together or not at all.
+      // Each file keeps its own release date: the server's Last-Modified (a mirror's file time), unless --released says.
+      // Bytes ingested before get that date only if theirs is unknown: running update again never undoes a --released.
       const reports = await store.transaction(async () => {
         const reports: FileReport[] = [];
-        for (const f of fetched) reports.push(...(await ingest(store, [f.path], { released: f.lastModified ?? undefined })));
+        for (const f of fetched) reports.push(...(await ingest(store, [f.path], { released, releasedFallback: f.lastModified ?? undefined })));
         return reports;
       });
       return { reports, totals: await monthTotals(store) };

@@ -1,18 +1,16 @@
-// Commands that put data into the store and read it back: ingest, releases, series, sql, export.
+// Commands that put data into the store and read it back: ingest, releases, sql, export.
+// Heavy modules (parsers, DuckDB, the progress bar) are imported inside the actions, so that --help loads none.
 
 import path from "node:path";
 import { stat } from "node:fs/promises";
 import { Command, Option } from "commander";
-import { MEASURES, STAGES, type Flow, type Measure, type Stage } from "../../domain.js";
+import { STAGES, type Stage } from "../../domain.js";
 import { UsageError } from "../../errors.js";
-import { checkFormat, FORMATS } from "../../sources/index.js";
-import { exportTidy } from "../../store/export.js";
-import { ingest, type FileReport, type IngestOptions } from "../../store/ingest.js";
-import { releases, series } from "../../store/read.js";
-import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS, runQuery } from "../../store/sql.js";
+import { FORMATS } from "../../sources/formats.js";
+import type { FileReport, IngestOptions } from "../../store/ingest.js";
+import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS } from "../../store/sql.js";
 import { globals, withStore } from "../context.js";
 import { printable, printJson, printTable, thousands } from "../output.js";
-import { ingestProgress } from "../progress.js";
 
 /** The ingest summary: a row per release, and a line for each file that changed nothing or skipped rows. */
 export function printIngest(reports: FileReport[], json: boolean): void {
@@ -30,11 +28,10 @@ export function printIngest(reports: FileReport[], json: boolean): void {
     console.log(printable(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`));
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
-    console.log(printable(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`));
+    const dated = (r.datesSet ?? []).map((d) => `release ${d.releaseId} now dated ${d.now} (was ${d.was ?? "unknown"})`);
+    console.log(printable(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); ${dated.length ? `${dated.join(", ")}; no observation changed` : "nothing changed"}`));
   }
 }
-
-const rank = (column: string) => (column === "period" ? 0 : column.startsWith("value") ? 1 : column.startsWith("quantity") ? 2 : 3);
 
 export function registerStoreCommands(program: Command): void {
   program
@@ -49,14 +46,20 @@ export function registerStoreCommands(program: Command): void {
     .addOption(new Option("--encoding <encoding>", "encoding of a time series").choices(["shift_jis", "utf8"]).default("shift_jis"))
     .action(async (files: string[], _opts, cmd: Command) => {
       const o = globals(cmd);
+      const { monthBound, pastDate } = await import("../options.js");
+      const released = pastDate(o.released as string | undefined, "--released", "a file cannot have been published after today");
+      const through = monthBound(o.through as string | undefined, "--through");
+      const { checkFormat } = await import("../../sources/formats.js");
+      const { ingestProgress } = await import("../progress.js");
+      const { ingest } = await import("../../store/ingest.js");
       const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
       const progress = o.json ? undefined : ingestProgress(sizes.reduce((a, b) => a + b, 0));
       const options: IngestOptions = {
         format: o.format ? checkFormat(o.format as string) : undefined,
-        released: o.released as string | undefined,
+        released,
         stage: o.stage as Stage | undefined,
         dataset: o.dataset as string | undefined,
-        through: o.through as string | undefined,
+        through,
         encoding: o.encoding as "shift_jis" | "utf8",
         onProgress: progress?.update,
       };
@@ -73,54 +76,13 @@ export function registerStoreCommands(program: Command): void {
     .command("releases")
     .description("list the releases (vintages) in the store")
     .action(async (_opts, cmd: Command) => {
+      const { releases } = await import("../../store/read.js");
       const list = await withStore(cmd, true, releases);
       if (globals(cmd).json) return printJson(list);
       printTable(list.map((r) => ({
         release: r.releaseId, dataset: r.dataset, file: r.fileName, stage: r.stage, released: r.released ?? "unknown",
         ingested: r.ingestedAt, through: r.through, added: r.added, revised: r.revised, unchanged: r.unchanged,
       })));
-    });
-
-  program
-    .command("series")
-    .description("print one series as it stands now, or as it stood on a date")
-    .addOption(new Option("--flow <flow>", "export or import").choices(["export", "import"]).default("export"))
-    .option("--partner <code>", "world, a MoF country code (304 USA), area:asia, group:eu …", "world")
-    .option("--commodity <code>", "total, pc:70503 (a principal commodity), hs:8703 …", "total")
-    .addOption(new Option("--measure <measure...>", "measures to print (default value and quantities)").choices(MEASURES))
-    .option("--from <month>", "YYYY-MM")
-    .option("--to <month>", "YYYY-MM")
-    .option("--as-of <date>", "YYYY-MM-DD: what had been published by then")
-    .option("--dataset <name>", "only this dataset (by default the latest release of any wins)")
-    .action(async (_opts, cmd: Command) => {
-      const o = globals(cmd);
-      for (const [name, value] of [["--from", o.from], ["--to", o.to]] as const) {
-        if (value !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(value as string)) throw new UsageError(`${name}: expected YYYY-MM, found "${value}"`);
-      }
-      if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf as string)) throw new UsageError(`--as-of: expected YYYY-MM-DD, found "${o.asOf}"`);
-      const points = await withStore(cmd, true, (store) =>
-        series(store, {
-          flow: o.flow as Flow, partner: o.partner as string, commodity: o.commodity as string, measures: o.measure as Measure[] | undefined,
-          from: o.from as string | undefined, to: o.to as string | undefined, asOf: o.asOf as string | undefined, dataset: o.dataset as string | undefined,
-        }),
-      );
-      if (o.json) return printJson(points);
-      if (points.length === 0) {
-        console.log(`no observations for ${o.flow} ${o.partner} ${o.commodity}${o.asOf ? ` as of ${o.asOf}` : ""}`);
-        return;
-      }
-      const byPeriod = new Map<string, Record<string, unknown>>();
-      for (const p of points) {
-        const row = byPeriod.get(p.period) ?? { period: p.period };
-        if (p.measure === "value") row["value (JPY thousand)"] = p.value;
-        else row[`${p.measure}${p.unit ? ` (${p.unit})` : ""}`] = p.value;
-        row.release = p.releaseId;
-        row.stage = p.stage;
-        byPeriod.set(p.period, row);
-      }
-      const rows = [...byPeriod.values()];
-      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].sort((a, b) => rank(a) - rank(b));
-      printTable(rows, columns);
     });
 
   program
@@ -135,6 +97,7 @@ export function registerStoreCommands(program: Command): void {
       const maxRows = Number(o.maxRows);
       if (!(timeout > 0) || !Number.isFinite(timeout)) throw new UsageError(`--timeout: expected a number of seconds above 0, found "${o.timeout}"`);
       if (!Number.isInteger(maxRows) || maxRows < 0) throw new UsageError(`--max-rows: expected a whole number (0 for all), found "${o.maxRows}"`);
+      const { runQuery } = await import("../../store/sql.js");
       const result = await withStore(cmd, true, (store) => runQuery(store, query, { timeoutMs: timeout * 1000, maxRows }), { sandbox: true });
       if (o.json) printJson(result.rows);
       else if (result.rows.length === 0) console.log(`(no rows; columns: ${result.columns.join(", ")})`);
@@ -150,6 +113,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--as-of <date>", "YYYY-MM-DD: the data as it stood then")
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
+      const { exportTidy } = await import("../../store/export.js");
       const written = await withStore(cmd, true, (store) => exportTidy(store, { format: o.format as "csv" | "parquet", out: o.out as string, asOf: o.asOf as string | undefined }));
       if (o.json) return printJson(written);
       console.log(`wrote ${thousands(written.rows)} observations to ${written.out} (${written.format})`);

@@ -1,0 +1,76 @@
+// The everyday names people type for partners and goods (`US`, `Britain`, `米国`, `cars`, `chips`), beside the
+// official names of the code lists. Ours, kept by hand; a name listed under two codes is ambiguous on purpose.
+
+import type { Flow } from "../../domain.js";
+
+/** Everyday name → partner code(s). Several codes: the name is ambiguous and the user is shown the candidates. */
+export const PARTNER_ALIASES: ReadonlyArray<readonly [name: string, ...codes: string[]]> = [
+  ["all", "world"], ["total", "world"], ["global", "world"], ["all countries", "world"], ["全世界", "world"], ["総額", "world"], ["合計", "world"],
+  ["W. Europe", "area:western_europe"], ["West Europe", "area:western_europe"], ["西ヨーロッパ", "area:western_europe"],
+  ["Central and Eastern Europe", "area:central_eastern_europe_russia"], ["Central and East Europe", "area:central_eastern_europe_russia"],
+  ["Eastern Europe", "area:central_eastern_europe_russia"], ["C&E Europe", "area:central_eastern_europe_russia"], ["CEE", "area:central_eastern_europe_russia"],
+  ["中東欧", "area:central_eastern_europe_russia"], ["中東欧・ロシア", "area:central_eastern_europe_russia"],
+  ["Mideast", "area:middle_east"], ["N. America", "area:north_america"],
+  ["Central and South America", "area:central_south_america"], ["Latin America", "area:central_south_america"],
+  ["South America", "area:central_south_america"], ["ラテンアメリカ", "area:central_south_america"], ["オセアニア", "area:oceania"],
+  ["European Union", "group:eu"], ["欧州連合", "group:eu"], ["アセアン", "group:asean"], ["東南アジア諸国連合", "group:asean"],
+  ["Europe", "area:western_europe", "group:eu", "area:central_eastern_europe_russia"], ["欧州", "area:western_europe", "group:eu"],
+  ["ヨーロッパ", "area:western_europe", "group:eu"],
+  ["US", "304"], ["U.S.", "304"], ["U.S.A.", "304"], ["United States", "304"], ["America", "304"], ["米国", "304"], ["アメリカ", "304"], ["合衆国", "304"],
+  ["China", "105"], ["PRC", "105"], ["mainland China", "105"], ["中国", "105"],
+  ["Korea", "103"], ["South Korea", "103"], ["S. Korea", "103"], ["ROK", "103"], ["韓国", "103"],
+  ["DPRK", "104"], ["朝鮮民主主義人民共和国", "104"],
+  ["UK", "205"], ["U.K.", "205"], ["Britain", "205"], ["Great Britain", "205"], ["England", "205"], ["イギリス", "205"], ["連合王国", "205"],
+  ["Vietnam", "110"], ["Russian Federation", "224"], ["RUSSIAN", "224"], ["UAE", "147"], ["U.A.E.", "147"], ["Emirates", "147"], ["Saudi", "137"],
+  ["Czechia", "245"], ["チェコ共和国", "245"], ["Türkiye", "234"], ["Turkiye", "234"], ["トルコ共和国", "234"], ["Holland", "207"],
+  ["Swaziland", "556"], ["Macedonia", "244"], ["Former Yugoslav Republic of Macedonia", "244"],
+  ["Bonded Manufacturing Warehouse", "703"], ["Integrated Hozei Area", "703"], ["Kyrgyzstan", "154"], ["Kyrgyz Republic", "154"], ["Cook Islands", "607"],
+  ["Marshall Islands", "625"], ["Cote d'Ivoire", "516"], ["Côte d'Ivoire", "516"], ["Ivory Coast", "516"], ["Central African Republic", "529"],
+  ["Cabo Verde", "522"], ["East Timor", "128"], ["Burma", "122"], ["Lao PDR", "121"], ["Palestine", "158"],
+  ["St Kitts and Nevis", "335"], ["Saint Kitts and Nevis", "335"], ["Saint Lucia", "330"], ["Saint Vincent", "336"],
+  ["St Vincent and the Grenadines", "336"], ["Saint Vincent and the Grenadines", "336"], ["Saint Pierre and Miquelon", "303"],
+  ["Congo", "532", "533"], ["DR Congo", "533"], ["DRC", "533"], ["Congo-Brazzaville", "532"], ["Congo-Kinshasa", "533"],
+  ["Virgin Islands", "325", "332"], ["Turks and Caicos Islands", "317"], ["Montserrat", "334"], ["Anguilla", "337"],
+  ["Federated States of Micronesia", "626"], ["Vatican", "250"], ["Holy See", "250"],
+  ["豪州", "601"], ["豪", "601"], ["NZ", "606"], ["独", "213"], ["仏", "210"], ["英", "205"], ["伊", "220"],
+  ["サウジ", "137"], ["南アフリカ", "551"], ["南ア", "551"],
+];
+
+/** Everyday names of principal commodities, by flow (codes differ between exports and imports). */
+export const COMMODITY_ALIASES: Readonly<Record<Flow, ReadonlyArray<readonly [name: string, code: string]>>> = {
+  export: [
+    ["all goods", "total"], ["all", "total"], ["合計", "total"],
+    ["food", "pc:0+1"], ["foodstuffs", "pc:0+1"], ["食料品", "pc:0+1"], ["raw materials", "pc:2+4"], ["原料品", "pc:2+4"],
+    ["mineral fuels", "pc:3"], ["fuels", "pc:3"], ["鉱物性燃料", "pc:3"], ["chemicals", "pc:5"], ["化学製品", "pc:5"],
+    ["manufactured goods", "pc:6"], ["原料別製品", "pc:6"], ["machinery", "pc:701"], ["general machinery", "pc:701"], ["一般機械", "pc:701"],
+    ["electrical machinery", "pc:703"], ["電気機器", "pc:703"], ["transport equipment", "pc:705"], ["輸送用機器", "pc:705"], ["others", "pc:8+9"],
+    ["cars", "pc:70503"], ["car", "pc:70503"], ["autos", "pc:70503"], ["automobiles", "pc:70503"], ["vehicles", "pc:70503"],
+    ["passenger cars", "pc:7050301"], ["乗用車", "pc:7050301"], ["buses and trucks", "pc:7050303"], ["trucks", "pc:7050303"],
+    ["car parts", "pc:70505"], ["auto parts", "pc:70505"], ["vehicle parts", "pc:70505"], ["自動車部品", "pc:70505"],
+    ["motorcycles", "pc:7050701"], ["ships", "pc:7051301"],
+    ["semiconductors", "pc:70323"], ["chips", "pc:70323"], ["electronic components", "pc:70323"], ["半導体", "pc:70323"],
+    ["integrated circuits", "pc:7032305"], ["ICs", "pc:7032305"],
+    ["chip equipment", "pc:70131"], ["chipmaking equipment", "pc:70131"], ["chip-making equipment", "pc:70131"],
+    ["semiconductor equipment", "pc:70131"], ["semiconductor machinery", "pc:70131"], ["semiconductor manufacturing equipment", "pc:70131"],
+    ["半導体製造装置", "pc:70131"], ["steel", "pc:611"], ["iron and steel", "pc:611"], ["pharmaceuticals", "pc:507"], ["medicines", "pc:507"],
+    ["plastics", "pc:515"], ["computers", "pc:7010505"], ["batteries", "pc:70319"], ["bearings", "pc:70129"], ["rubber", "pc:603"],
+    ["paper", "pc:606"], ["textiles", "pc:607"], ["scientific instruments", "pc:81101"], ["optical instruments", "pc:81101"],
+  ],
+  import: [
+    ["all goods", "total"], ["all", "total"], ["合計", "total"],
+    ["food", "pc:0+1"], ["foodstuffs", "pc:0+1"], ["食料品", "pc:0+1"], ["raw materials", "pc:2+4"], ["原料品", "pc:2+4"],
+    ["mineral fuels", "pc:3"], ["fuels", "pc:3"], ["energy", "pc:3"], ["鉱物性燃料", "pc:3"], ["chemicals", "pc:5"], ["化学製品", "pc:5"],
+    ["manufactured goods", "pc:6"], ["原料別製品", "pc:6"], ["machinery", "pc:701"], ["general machinery", "pc:701"], ["一般機械", "pc:701"],
+    ["electrical machinery", "pc:703"], ["電気機器", "pc:703"], ["transport equipment", "pc:705"], ["輸送用機器", "pc:705"], ["others", "pc:8+9"],
+    ["cars", "pc:70501"], ["car", "pc:70501"], ["autos", "pc:70501"], ["automobiles", "pc:70501"], ["vehicles", "pc:70501"],
+    ["car parts", "pc:70503"], ["auto parts", "pc:70503"], ["vehicle parts", "pc:70503"], ["自動車部品", "pc:70503"],
+    ["semiconductors", "pc:70311"], ["chips", "pc:70311"], ["electronic components", "pc:70311"], ["半導体", "pc:70311"],
+    ["integrated circuits", "pc:7031103"], ["ICs", "pc:7031103"],
+    ["crude oil", "pc:30301"], ["crude", "pc:30301"], ["oil", "pc:30301"], ["原油", "pc:30301"],
+    ["liquefied natural gas", "pc:3050103"], ["natural gas", "pc:3050103"], ["liquefied petroleum gas", "pc:3050101"],
+    ["iron ore", "pc:21501"], ["soybeans", "pc:20307"], ["fish", "pc:007"], ["meat", "pc:003"], ["cereals", "pc:009"], ["grain", "pc:009"],
+    ["telephones", "pc:7030703"], ["phones", "pc:7030703"], ["smartphones", "pc:7030703"], ["mobile phones", "pc:7030703"], ["電話機", "pc:7030703"],
+    ["clothing", "pc:807"], ["apparel", "pc:807"], ["衣類", "pc:807"], ["pharmaceuticals", "pc:507"], ["medicines", "pc:507"],
+    ["computers", "pc:7010505"], ["steel", "pc:613"], ["iron and steel", "pc:613"],
+  ],
+};
