@@ -55,7 +55,9 @@ export async function* unpackedPieces(file: string, onRead?: (fraction: number) 
     }
   } catch (error) {
     if (gzipped && (error as NodeJS.ErrnoException).code?.startsWith("Z_")) {
-      throw new InputError({ file }, `cannot be unpacked as gzip (${(error as Error).message}): a truncated or damaged .gz file`);
+      const e = error as NodeJS.ErrnoException;
+      const why = e.code === "Z_BUF_ERROR" ? "it ends before the compressed data does: the file is truncated" : `the compressed data is damaged (${e.message})`;
+      throw new InputError({ file }, `is a gzip file that cannot be unpacked: ${why}`);
     }
     throw error;
   } finally {
