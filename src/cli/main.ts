@@ -9,6 +9,8 @@ import { registerCheckCommand } from "./commands/check.js";
 import { registerCodesCommand } from "./commands/codes.js";
 import { registerFetchCommands } from "./commands/fetch.js";
 import { registerFiguresCommands } from "./commands/figures.js";
+import { registerMcpCommand } from "./commands/mcp.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/store.js";
 import { printJson } from "./output.js";
 
@@ -25,6 +27,8 @@ registerFiguresCommands(program);
 registerBriefCommand(program);
 registerCheckCommand(program);
 registerCodesCommand(program);
+registerServeCommand(program);
+registerMcpCommand(program);
 
 export async function main(argv: string[]): Promise<number> {
   try {

@@ -1,7 +1,7 @@
 // The code lists boeki knows: codes.
 
 import { Command } from "commander";
-import { PARTNERS, PRINCIPAL_COMMODITIES } from "../../sources/codes/index.js";
+import { codeList } from "../../sources/codes/list.js";
 import { globals } from "../context.js";
 import { printJson, printTable } from "../output.js";
 
@@ -13,9 +13,7 @@ export function registerCodesCommand(program: Command): void {
     .option("--commodities", "principal commodities")
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
-      const rows = o.commodities
-        ? PRINCIPAL_COMMODITIES.map((c) => ({ flow: c.flow, code: c.code, name: c.nameEn, ja: c.nameJa, parent: c.parent ?? "", unit: c.quantityUnit ?? "" }))
-        : PARTNERS.map((p) => ({ code: p.code, name: p.nameEn, area: p.area ?? "", kind: p.kind }));
+      const rows = codeList(o.commodities ? "commodities" : "partners");
       if (o.json) return printJson(rows);
       printTable(rows);
     });

@@ -1,18 +1,12 @@
 // The figures of a release, and the forecasts they are measured against: figures, consensus set|list.
 
 import { Command, Option } from "commander";
-import { figures, SECTIONS, type Figures, type Section } from "../../figures/index.js";
+import { figures, SECTIONS, type Section } from "../../figures/index.js";
+import { onlySections } from "../../figures/sections.js";
 import { consensusFor, CONSENSUS_METRICS, setConsensus, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
 import { printFigures } from "../figures-table.js";
 import { printJson, printTable } from "../output.js";
-
-/** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
-function onlySections(result: Figures, wanted: Section[]): Figures {
-  const sections = Object.fromEntries(SECTIONS.map((name) => [name, wanted.includes(name) ? result.sections[name] : []])) as Figures["sections"];
-  const ids = new Set(Object.values(sections).flat());
-  return { ...result, sections, facts: result.facts.filter((f) => ids.has(f.id)) };
-}
 
 export function registerFiguresCommands(program: Command): void {
   program
