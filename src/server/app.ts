@@ -254,6 +254,8 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     async (c) => {
       const base = { store: access.path, boeki: BOEKI_VERSION };
       try {
+        // Opens the store (briefly) even when the file is unchanged: health says whether it can be read now.
+        await access.use(async () => undefined);
         const version = await access.version();
         const latestMonth = await cache.get(`${version} latest`, () => access.use((store) => resolveMonth(store, "latest").catch(() => null)));
         return c.json({ status: "ok" as const, ...base, version, latestMonth }, 200, { "Cache-Control": "no-store" });

@@ -157,7 +157,10 @@ const Sentence = z.object({ text: z.string(), facts: z.array(z.string()), spans:
 export const Brief = z
   .object({
     month: z.string(), asOf: z.string().nullable(), lang: z.enum(["en", "ja"]), title: Sentence, paragraphs: z.array(z.array(Sentence)), facts: z.array(Fact),
-    charts: z.array(z.object({ id: z.string(), title: z.string(), description: z.string(), file: z.string() })),
+    charts: z.array(z.object({
+      id: z.string(), title: z.string(), description: z.string().openapi({ description: "the chart as text, for readers who cannot see it" }), file: z.string(),
+      url: z.string().openapi({ description: "the chart as SVG from /api/charts" }), png: z.string().openapi({ description: "the same as PNG" }),
+    })),
   })
   .openapi("Brief");
 

@@ -98,6 +98,11 @@ export class StoreAccess {
     }
   }
 
+  /** Whether the store file is open now (it is closed while idle, so that other processes can write it). */
+  get isOpen(): boolean {
+    return this.opened !== undefined;
+  }
+
   /** Resolves when no work is running or waiting. */
   async idle(): Promise<void> {
     while (this.users > 0) await this.queue.then(() => new Promise((resolve) => setImmediate(resolve)));

@@ -34,6 +34,6 @@ export async function resolveMonth(store: Store, text: string, options: { asOf?:
 export function parseDate(text: string, optionName: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !day || day.toISOString().slice(0, 10) !== text) throw new UsageError(`${optionName}: expected a day as YYYY-MM-DD, found "${text}"`);
+  if (!match || !day || day.toISOString().slice(0, 10) !== text) throw new UsageError(`${optionName}: expected YYYY-MM-DD, found "${text}"`);
   return text;
 }
