@@ -6,7 +6,14 @@ import { useState } from "preact/hooks";
 import { postCheck, type CheckResult, type Claim, type Verdict } from "./api.js";
 import { useDesk } from "./app.js";
 import { FactButton } from "./release-view.js";
-import { valueText } from "./present.js";
+import { metricLabel, monthText, subject, valueText } from "./present.js";
+
+/** "Exports · chip-making equipment — change on a year earlier, Nov 2024 (a forecast)". */
+function claimSubject(c: Claim, lang: "en" | "ja"): string {
+  const what = c.flow ? `${subject({ flow: c.flow, partner: c.partner || "world", commodity: c.commodity || "total" }, lang)} — ${metricLabel(c.metric, lang)}` : metricLabel(c.metric, lang);
+  const kind = c.kind === "data" ? "" : ` (${c.kind})`;
+  return `${what}${c.period ? `, ${monthText(c.period, lang)}` : ""}${kind}`;
+}
 
 const MARK: Record<Verdict, string> = { supported: "✓", contradicted: "✗", unverifiable: "?", not_data: "–" };
 
@@ -66,7 +73,7 @@ export function CheckView({ params }: { params: Record<string, string> }) {
       >
         <label for="article">{words.article}</label>
         <p class="help" id="article-help">{words.articleHelp}</p>
-        <textarea id="article" rows={12} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-describedby="article-help" required />
+        <textarea id="article" rows={8} value={text} onInput={(e) => setText(e.currentTarget.value)} aria-describedby="article-help" required />
         <div class="row">
           <label>
             {words.chooseFile}
@@ -144,7 +151,7 @@ function ClaimDetail({ claim, date }: { claim: Claim; date: string }) {
       <p class="claim-text">“{claim.text}”</p>
       <p class="claim-verdict"><span class={`chip ${claim.verdict}`}>{MARK[claim.verdict]} {words.verdict[claim.verdict]}</span></p>
       <dl>
-        {claim.metric && <><dt>{words.fact}</dt><dd>{[claim.kind, claim.metric, claim.flow, claim.partner, claim.commodity, claim.period].filter(Boolean).join(" · ")}</dd></>}
+        {claim.metric && <><dt>{words.fact}</dt><dd>{claimSubject(claim, lang)}</dd></>}
         {claim.metric && <><dt>{lang === "ja" ? "記事の数字" : "Printed"}</dt><dd>{shown(claim.value, claim.unit, lang)}</dd></>}
         {claim.expected !== null && <><dt>{words.theData}</dt><dd class="expected">{shown(claim.expected, claim.unit, lang)}</dd></>}
         {claim.matches && <><dt>{words.matches}</dt><dd>{claim.matches}</dd></>}

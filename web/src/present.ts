@@ -70,10 +70,16 @@ export function valueText(value: number, unit: string, lang: Lang): string {
 
 export const factValue = (fact: Fact, lang: Lang) => valueText(fact.value, fact.unit, lang);
 
+/** The Ministry's names for release stages (速報, 確速, 確報, 確々報). */
+const STAGES_JA: Record<string, string> = {
+  first_10_days: "上旬速報", first_20_days: "中旬速報", provisional: "速報", detailed: "確速", revised: "確報", fixed: "確々報", unknown: "不明", forecast: "予想",
+};
+export const stageText = (stage: string, lang: Lang) => (lang === "ja" ? STAGES_JA[stage] ?? stage : stage.replace(/_/g, " "));
+
 /** The release a fact comes from, in one line. */
 export function releaseText(v: { releaseId: number; dataset: string; stage: string; released: string | null }, lang: Lang): string {
   const day = v.released ? (lang === "ja" ? `${v.released} 公表` : `released ${v.released}`) : lang === "ja" ? "公表日不明" : "release date unknown";
-  return `${v.dataset}, ${v.stage}, ${day} (#${v.releaseId})`;
+  return `${v.dataset}, ${stageText(v.stage, lang)}, ${day} (#${v.releaseId})`;
 }
 
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

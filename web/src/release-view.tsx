@@ -5,7 +5,7 @@ import type { ComponentChildren } from "preact";
 import { getJson, type Brief, type Fact, type Figures, type HeldMonth, type Release, type Sentence } from "./api.js";
 import { useDesk } from "./app.js";
 import type { Words } from "./i18n.js";
-import { factValue, metricLabel, monthText, subject, valueText } from "./present.js";
+import { factValue, metricLabel, monthText, stageText, subject, valueText } from "./present.js";
 import { useApi } from "./use-api.js";
 
 export function ReleaseView({ params }: { params: Record<string, string> }) {
@@ -36,7 +36,7 @@ export function ReleaseView({ params }: { params: Record<string, string> }) {
           {words.asOf}
           <input type="date" value={asOf ?? ""} onChange={(e) => setParams({ as_of: e.currentTarget.value || undefined })} aria-describedby="as-of-help" />
         </label>
-        <div class="quick" role="group" aria-label={words.asOf}>
+        <div class="quick" role="group" aria-label={words.asOfQuick}>
           <button type="button" disabled={!chosen?.firstReleased} onClick={() => setParams({ as_of: chosen?.firstReleased ?? undefined })}>
             {words.releaseDay}{chosen?.firstReleased ? ` (${chosen.firstReleased})` : ""}
           </button>
@@ -66,7 +66,7 @@ export function ReleaseView({ params }: { params: Record<string, string> }) {
           <div class="chart-grid">
             {story.data.charts.map((c) => (
               <figure key={c.id}>
-                <img src={c.url} alt={c.description} width={720} height={360} loading="lazy" />
+                <img src={c.url} alt={c.description} width={720} height={360} />
                 <figcaption>{c.title} · <a href={c.url} target="_blank" rel="noopener">SVG</a> · <a href={c.png} target="_blank" rel="noopener">PNG</a></figcaption>
               </figure>
             ))}
@@ -79,8 +79,8 @@ export function ReleaseView({ params }: { params: Record<string, string> }) {
 }
 
 function monthOption(m: HeldMonth, lang: "en" | "ja", words: Words): string {
-  const first = m.firstReleased ? `${words.firstPrinted} ${m.firstReleased}, ${m.firstStage}` : m.firstStage;
-  const now = m.stage !== m.firstStage ? ` · ${words.now} ${m.stage}` : "";
+  const first = m.firstReleased ? `${words.firstPrinted} ${m.firstReleased}, ${stageText(m.firstStage, lang)}` : stageText(m.firstStage, lang);
+  const now = m.stage !== m.firstStage ? ` · ${words.now} ${stageText(m.stage, lang)}` : "";
   return `${monthText(m.month, lang)} — ${first}${now}`;
 }
 

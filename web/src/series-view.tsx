@@ -116,8 +116,13 @@ export function SeriesView({ params }: { params: Record<string, string> }) {
           <h2 id="revised-heading">{words.revisionsHere} ({revised.length})</h2>
           {revised.length === 0 ? <p>{words.noRevisionsHere}</p> : (
             <table class="revisions">
-              <thead><tr><th scope="col">{words.period}</th><th scope="col">{thenName}</th><th scope="col">{words.asNow}</th></tr></thead>
-              <tbody>{revised.map((p) => <tr key={p}><td>{p}</td><td class="num">{fmt(thenValues.get(p))}</td><td class="num">{fmt(nowValues.get(p))}</td></tr>)}</tbody>
+              <thead><tr><th scope="col">{words.period}</th><th scope="col" class="num">{thenName}</th><th scope="col" class="num">{words.asNow}</th><th scope="col" class="num">{words.revision}</th></tr></thead>
+              <tbody>
+                {revised.map((p) => {
+                  const by = nowValues.get(p)! - thenValues.get(p)!;
+                  return <tr key={p}><td>{p}</td><td class="num">{fmt(thenValues.get(p))}</td><td class="num">{fmt(nowValues.get(p))}</td><td class="num">{change === "yoy" ? valueText(Math.round(by * 10) / 10, "pp", lang) : `${by > 0 ? "+" : ""}${by.toLocaleString("en-US", { maximumFractionDigits: 1 })}`}</td></tr>;
+                })}
+              </tbody>
             </table>
           )}
         </section>
@@ -128,7 +133,7 @@ export function SeriesView({ params }: { params: Record<string, string> }) {
           <summary>{words.dataTable} ({periods.length})</summary>
           <div class="scroll">
             <table>
-              <thead><tr><th scope="col">{words.period}</th>{asOf && <th scope="col">{thenName}</th>}<th scope="col">{words.asNow} ({unit})</th><th scope="col">{words.release}</th></tr></thead>
+              <thead><tr><th scope="col">{words.period}</th>{asOf && <th scope="col" class="num">{thenName}</th>}<th scope="col" class="num">{words.asNow} ({unit})</th><th scope="col">{words.release}</th></tr></thead>
               <tbody>
                 {[...periods].reverse().map((p) => {
                   const point = now.data!.points.find((x) => x.period === p && (change === "yoy" || x.measure === "value"));
