@@ -167,6 +167,21 @@ describe.skipIf(!hasSharedData)("the HTTP API on the Ministry's releases", () =>
     expect((await get("/api/brief?month=2025-11", { "If-None-Match": etag })).status).toBe(304);
   });
 
+  it("answers concurrent requests on the one store exactly as it answers them one by one", async () => {
+    const text = readFileSync(SEED_ARTICLE, "utf8");
+    const requests = (target: ReturnType<typeof createApp>) => [
+      ...["2024-06-20", "2024-09-20", "2025-03-20", "2025-07-20"].map((day) => () => target.request(`/api/figures?month=latest&as_of=${day}&section=headline,streaks`)),
+      ...["2024-12-18", "2024-12-19", "2025-01-10"].map((date) => () => target.request("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text, date }) })),
+      () => target.request("/api/series?partner=China&change=yoy&as_of=2025-06-30"),
+    ];
+    const together = await Promise.all(requests(app).map(async (send) => (await send()).json()));
+    const alone = createApp({ access: new StoreAccess(db, { idleCloseMs: 20 }) });
+    const oneByOne = [];
+    for (const send of requests(alone)) oneByOne.push(await (await send()).json());
+    expect(together).toEqual(oneByOne);
+    expect(together[4].claims.find((c: { text: string }) => c.text === "120%").expected).toBe(32.1);
+  });
+
   it("serves its OpenAPI 3.1 document, generated from the schemas that validate requests, and browsable docs", async () => {
     const doc = await json("/openapi.json");
     expect(doc.openapi).toBe("3.1.0");

@@ -114,8 +114,10 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const route = <R extends RouteConfig>(config: R, handler: (c: Context<Env>) => Promise<Response>) =>
     app.openapi({ ...config, middleware: [storeVersion, ...((config.middleware as MiddlewareHandler[] | undefined) ?? [])] } as R, handler as never);
 
-  const send = (c: Context<Env>, answer: Cached) => c.body(answer.body as string, 200, { "Content-Type": answer.contentType });
-  const jsonAnswer = (value: unknown): Cached => ({ body: JSON.stringify(value), contentType: "application/json; charset=utf-8" });
+  const send = (c: Context<Env>, answer: Cached) => c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": answer.contentType });
+  // Bodies are kept as UTF-8 bytes: a cached answer is then sent as it is, without encoding it again per request.
+  const bytes = (text: string) => Buffer.from(text, "utf8");
+  const jsonAnswer = (value: unknown): Cached => ({ body: bytes(JSON.stringify(value)), contentType: "application/json; charset=utf-8" });
   /** Cached per store version and request. */
   const answer = (c: Context<Env>, key: string, compute: () => Promise<Cached>) => cache.get(`${c.get("version")} ${key}`, compute);
   const requestKey = (c: Context<Env>) => `${c.req.method} ${c.req.path}?${new URL(c.req.url).searchParams.toString()}`;
@@ -195,8 +197,8 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       return send(c, await answer(c, requestKey(c), async () => {
         const doc = await briefOf(c, q);
         const chartUrl = (id: string, ext = "svg") => `/api/charts/${id}.${ext}?${new URLSearchParams({ month: doc.month, ...(q.as_of ? { as_of: q.as_of } : {}), lang: q.lang })}`;
-        if (q.format === "md") return { body: toMarkdown(doc, (chart) => chartUrl(chart.id)), contentType: "text/markdown; charset=utf-8" };
-        if (q.format === "html") return { body: toHtml(doc), contentType: "text/html; charset=utf-8" };
+        if (q.format === "md") return { body: bytes(toMarkdown(doc, (chart) => chartUrl(chart.id))), contentType: "text/markdown; charset=utf-8" };
+        if (q.format === "html") return { body: bytes(toHtml(doc)), contentType: "text/html; charset=utf-8" };
         const body = toJson(doc) as { charts: Array<{ id: string; url?: string; png?: string }> };
         for (const chart of body.charts) Object.assign(chart, { url: chartUrl(chart.id), png: chartUrl(chart.id, "png") });
         return jsonAnswer(body);
@@ -216,7 +218,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
         const doc = await briefOf(c, q);
         const found = doc.charts.find((x) => x.id === id);
         if (!found) throw new HttpProblem(404, "no-chart", "No such chart", `the brief for ${doc.month}${doc.asOf ? ` as of ${doc.asOf}` : ""} has no ${id} chart (the data do not give it)`);
-        return ext === "png" ? { body: chartPng(found), contentType: "image/png" } : { body: found.svg, contentType: "image/svg+xml; charset=utf-8" };
+        return ext === "png" ? { body: chartPng(found), contentType: "image/png" } : { body: bytes(found.svg), contentType: "image/svg+xml; charset=utf-8" };
       }));
     },
   );
@@ -245,7 +247,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   app.openapi(
     createRoute({ method: "get", path: "/api/codes", tags: ["store"], summary: "The partner or principal-commodity codes boeki knows, with their names",
       request: { query: S.CodesQuery }, responses: { 200: json(S.Codes, "codes and names") } }),
-    (c) => c.json(codeList(c.req.valid("query").kind), 200, { "Cache-Control": "max-age=3600" }) as never,
+    async (c) => send(c, await cache.get(`codes ${c.req.valid("query").kind}`, async () => jsonAnswer(codeList(c.req.valid("query").kind)))) as never,
   );
 
   app.openapi(

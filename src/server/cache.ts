@@ -3,7 +3,7 @@
 // Bounded by bytes, least recently used out first; emptied whenever the store changes.
 
 export interface Cached {
-  body: string | Uint8Array;
+  body: Uint8Array;
   contentType: string;
 }
 
