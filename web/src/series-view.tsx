@@ -2,16 +2,12 @@
 // redraws the series as it stood on each — beside the series as it stands now, so every revision shows.
 
 import { useMemo } from "preact/hooks";
+import { addMonths } from "../../src/figures/fact.js";
 import { ApiError, getJson, type Code, type HeldMonth, type Release, type Series, type SeriesPoint } from "./api.js";
 import { useDesk } from "./app.js";
 import { LineChart } from "./line-chart.js";
 import { subject, valueText } from "./present.js";
 import { useApi } from "./use-api.js";
-
-const addMonths = (month: string, by: number) => {
-  const n = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + by;
-  return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`;
-};
 
 export function SeriesView({ params }: { params: Record<string, string> }) {
   const { lang, words, setParams } = useDesk();
