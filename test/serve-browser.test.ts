@@ -77,6 +77,8 @@ describe.skipIf(!hasSharedData || !hasChromium)("the release desk page in Chromi
     });
     page = await browser.newPage();
     page.on("pageerror", (e) => pageErrors.push(e.message));
+    // A blocked load (the page's own Content-Security-Policy) or a failed request shows as a console error.
+    page.on("console", (m) => m.type() === "error" && pageErrors.push(m.text()));
   }, 120_000);
 
   afterAll(async () => {
@@ -168,7 +170,7 @@ describe.skipIf(!hasSharedData || !hasChromium)("the release desk page in Chromi
     await phone.close();
   });
 
-  it("loaded nothing from anywhere but the server, with no script errors", () => {
+  it("loaded nothing from anywhere but the server, with no script or console errors", () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

@@ -91,9 +91,11 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     if (options.allowedHosts && !options.allowedHosts.includes(new URL(c.req.url).hostname)) {
       return problemResponse(c, problemOf(new HttpProblem(421, "wrong-host" as never, "Misdirected request", `this server answers to ${options.allowedHosts.join(", ")} only`)));
     }
-    await next();
+    // Headers are set before the answer is made, never on it afterwards: an answer left untouched is written to
+    // the socket as the bytes it holds, which for a large cached body is several times faster.
     c.header("X-Content-Type-Options", "nosniff");
     c.header("Referrer-Policy", "no-referrer");
+    await next();
   });
 
   /**
@@ -107,11 +109,11 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     if (c.req.method === "GET" && (c.req.header("If-None-Match") ?? "").split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, "") === etag || tag === "*")) {
       return c.body(null, 304, { ETag: etag, "Cache-Control": CACHE_CONTROL });
     }
-    await next();
-    if (c.res.status === 200 && c.req.method === "GET") {
-      c.res.headers.set("ETag", etag);
-      c.res.headers.set("Cache-Control", CACHE_CONTROL);
+    if (c.req.method === "GET") {
+      c.header("ETag", etag);
+      c.header("Cache-Control", CACHE_CONTROL);
     }
+    await next();
   };
 
   // Routes are registered through an untyped view of `app.openapi`: its typed form merges every route's schema into

@@ -51,6 +51,7 @@ export function problemOf(error: unknown): Problem {
 }
 
 export function problemResponse(c: Context, problem: Problem): Response {
+  c.header("ETag", undefined); // set for the answer that could not be given
   const headers: Record<string, string> = { "Content-Type": "application/problem+json", "Cache-Control": "no-store" };
   if (problem.status === 503) headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
   return c.body(JSON.stringify(problem), problem.status as ContentfulStatusCode, headers);
