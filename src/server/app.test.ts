@@ -142,6 +142,10 @@ describe.skipIf(!hasSharedData)("the HTTP API on the Ministry's releases", () =>
     expect((await problem(await get("/api/series?flow=sideways"), 400)).detail).toBe('--flow: expected export or import, found "sideways"');
     expect((await problem(await get("/api/charts/pie.svg?month=2025-11"), 400)).parameter).toBe("chart");
     expect((await problem(await get("/api/nothing-here"), 404)).detail).toMatch(/no such page or endpoint/);
+    const write = await app.request("/api/releases", { method: "DELETE" });
+    expect(write.headers.get("Allow")).toBe("GET, HEAD");
+    expect((await problem(write, 405)).detail).toMatch(/read-only/);
+    expect((await problem(await get("/api/check"), 405)).detail).toBe("/api/check answers POST only: the API is read-only");
 
     const noDate = await problem(await app.request("/api/check", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ text: "Exports rose 6.1% in November." }) }), 400);
     const stdin = path.join(tempDir(), "article.txt");

@@ -85,7 +85,16 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
     if (problem.status === 500) console.error(error);
     return problemResponse(c, problem);
   });
-  app.notFound((c) => problemResponse(c, problemOf(new HttpProblem(404, "not-found", "Not found", `no such page or endpoint: ${c.req.path}`))));
+  app.notFound((c) => {
+    const known = /^\/api\/(releases|series|figures|facts|brief|charts\/[^/]+|check|codes|health)$/.test(c.req.path);
+    if (known) {
+      // The API is read-only: every endpoint answers GET, except the checker, which takes the article by POST.
+      const allowed = c.req.path === "/api/check" ? "POST" : "GET, HEAD";
+      c.header("Allow", allowed);
+      return problemResponse(c, problemOf(new HttpProblem(405, "method-not-allowed", "Method not allowed", `${c.req.path} answers ${allowed} only: the API is read-only`)));
+    }
+    return problemResponse(c, problemOf(new HttpProblem(404, "not-found", "Not found", `no such page or endpoint: ${c.req.path}`)));
+  });
 
   app.use("*", async (c, next) => {
     if (options.allowedHosts && !options.allowedHosts.includes(new URL(c.req.url).hostname)) {
