@@ -5,7 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { boeki, FIXTURES, hasSharedData, shared, tempDir } from "./helpers.js";
 
-const COMMANDS = ["ingest", "releases", "series", "sql", "export", "fetch", "update", "figures", "consensus", "brief", "check", "codes", "completion"];
+const COMMANDS = ["ingest", "releases", "series", "sql", "export", "fetch", "update", "figures", "consensus", "brief", "check", "codes", "serve", "mcp", "completion"];
 
 describe("boeki CLI", () => {
   it("has --help on every command, exit 0", () => {

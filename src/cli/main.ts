@@ -14,7 +14,9 @@ import { registerCodesCommand } from "./commands/codes.js";
 import { registerCompletionCommand } from "./commands/completion.js";
 import { registerFetchCommands } from "./commands/fetch.js";
 import { registerFiguresCommands } from "./commands/figures.js";
+import { registerMcpCommand } from "./commands/mcp.js";
 import { registerSeriesCommand } from "./commands/series.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { registerStoreCommands } from "./commands/store.js";
 import { printable, printJson } from "./output.js";
 
@@ -39,6 +41,8 @@ export function createProgram(): Command {
   registerBriefCommand(program);
   registerCheckCommand(program);
   registerCodesCommand(program);
+  registerServeCommand(program);
+  registerMcpCommand(program);
   registerCompletionCommand(program);
   return program;
 }

@@ -1,13 +1,8 @@
 // The code lists boeki knows, with their English and Japanese names, and a search over every name: codes.
 
 import { Command } from "commander";
-import type { PartnerEntry } from "../../sources/codes/resolve.js";
-import type { PrincipalCommodity } from "../../sources/codes/index.js";
 import { globals } from "../context.js";
 import { printJson, printTable } from "../output.js";
-
-const partnerRow = (p: PartnerEntry) => ({ code: p.code, name: p.nameEn, ja: p.nameJa ?? "", iso2: p.iso2 ?? "", iso3: p.iso3 ?? "", area: p.area ?? "", kind: p.kind });
-const commodityRow = (c: PrincipalCommodity) => ({ flow: c.flow, code: c.code, name: c.nameEn, ja: c.nameJa, parent: c.parent ?? "", unit: c.quantityUnit ?? "" });
 
 export function registerCodesCommand(program: Command): void {
   program
@@ -19,12 +14,11 @@ export function registerCodesCommand(program: Command): void {
     .addHelpText("after", "\nExamples:\n  boeki codes germ            # Germany: 213, ドイツ, DE, DEU\n  boeki codes 自動車          # motor vehicles and their parts, in exports and imports\n  boeki codes --commodities   # every principal commodity, by flow")
     .action(async (search: string | undefined, _opts, cmd: Command) => {
       const o = globals(cmd);
-      const { PARTNERS, PRINCIPAL_COMMODITIES } = await import("../../sources/codes/index.js");
-      const { partnerEntry, searchCodes } = await import("../../sources/codes/resolve.js");
-      const found = search === undefined ? { partners: PARTNERS.map(partnerEntry), commodities: [...PRINCIPAL_COMMODITIES] } : searchCodes(search);
+      const { codeList, searchCodeList } = await import("../../sources/codes/list.js");
+      const found = search === undefined ? { partners: codeList("partners"), commodities: codeList("commodities") } : searchCodeList(search);
       const lists = {
-        partners: o.commodities && !o.partners ? null : found.partners.map(partnerRow),
-        commodities: (search === undefined && !o.commodities) || (o.partners && !o.commodities) ? null : found.commodities.map(commodityRow),
+        partners: o.commodities && !o.partners ? null : found.partners,
+        commodities: (search === undefined && !o.commodities) || (o.partners && !o.commodities) ? null : found.commodities,
       };
       if (o.json) return printJson(lists.partners && lists.commodities ? lists : lists.partners ?? lists.commodities);
       if (search !== undefined && !lists.partners?.length && !lists.commodities?.length) return console.log(`no partner or commodity name holds "${search}"`);

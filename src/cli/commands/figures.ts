@@ -3,7 +3,7 @@
 
 import { Command, Option } from "commander";
 import { UsageError } from "../../errors.js";
-import type { Figures, Section } from "../../figures/index.js";
+import type { Section } from "../../figures/index.js";
 import { CONSENSUS_METRICS, type ConsensusMetric } from "../../store/consensus.js";
 import { globals, withStore } from "../context.js";
 import { OUTPUT_FORMATS, outputFormat, printable, printJson, printTable } from "../output.js";
@@ -13,13 +13,6 @@ const SECTIONS = ["headline", "destinations", "commodities", "commodityByArea", 
 // …all of them: a section added there and not here fails to compile.
 const everySection: [Exclude<Section, (typeof SECTIONS)[number]>] extends [never] ? true : never = true;
 void everySection;
-
-/** The figures of some sections only: a month holds thousands of facts, an analyst often wants the headline. */
-function onlySections(result: Figures, wanted: Section[]): Figures {
-  const sections = Object.fromEntries(SECTIONS.map((name) => [name, wanted.includes(name) ? result.sections[name] : []])) as Figures["sections"];
-  const ids = new Set(Object.values(sections).flat());
-  return { ...result, sections, facts: result.facts.filter((f) => ids.has(f.id)) };
-}
 
 /** `--year 2025` → `2025`, `--fiscal-year 2024` → `FY2024`; null for a month (or none given: the latest); a usage error for two. */
 function yearOption(o: Record<string, unknown>): string | null {
@@ -72,6 +65,7 @@ export function registerFiguresCommands(program: Command): void {
         const month = await resolveMonth(store, (o.month as string | undefined) ?? "latest", { asOf });
         return figures(store, { month, asOf, partner, commodity: commodity as Partial<Record<"export" | "import", string>> | undefined });
       });
+      const { onlySections } = await import("../../figures/sections.js");
       const result = o.section ? onlySections(all, o.section as Section[]) : all;
       const { deliver } = await import("../formats.js");
       const { factRow, FACT_COLUMNS, formatFigures, formatFiguresSummary } = await import("../figures-table.js");
