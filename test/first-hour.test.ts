@@ -105,7 +105,7 @@ describe("boeki as a new user types it, on our small fixtures", () => {
     writeFileSync(script, (await run("completion", "bash")).stdout);
     const complete = (words: string) =>
       spawnSync("bash", ["-c", `source ${script}; COMP_WORDS=(${words}); COMP_CWORD=$((\${#COMP_WORDS[@]}-1)); _boeki; echo "\${COMPREPLY[*]}"`], { encoding: "utf8" }).stdout.trim();
-    expect(complete("boeki se")).toBe("series");
+    expect(complete("boeki se")).toBe("series serve");
     expect(complete("boeki series --fl")).toBe("--flow");
     expect(complete("boeki series --flow ''")).toBe("export import balance");
     expect(complete("boeki --db x.duckdb figures --month l")).toBe("latest latest-1 latest-2");

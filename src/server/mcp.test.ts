@@ -96,7 +96,7 @@ describe.skipIf(!hasSharedData)("boeki's MCP server", () => {
   it("says what was wrong, in the CLI's words", async () => {
     const notHeld = await call("figures", { month: "2031-01" });
     expect(notHeld.isError).toBe(true);
-    expect(notHeld.content[0]!.text).toMatch(/2031-01 is not held/);
+    expect(notHeld.content[0]!.text).toMatch(/the store has no figures for 2031-01/);
     expect((await call("series", { partner: "Atlantis" })).content[0]!.text).toMatch(/unknown partner "Atlantis"/);
   });
 
