@@ -113,7 +113,9 @@ function Tiles({ figures, month, words }: { figures: Figures | null; month: stri
       </div>
     );
   };
-  const balance = find("balance", "balance");
+  // In Japanese, the balance as the Ministry's Japanese release prints it (the difference of the rounded exports and
+  // imports, 3223億円), as the brief beside it does; in English, the English release's figure (¥322.2 billion).
+  const balance = (lang === "ja" ? find("balance_rounded", "balance") : undefined) ?? find("balance", "balance");
   const surprise = figures.facts.find((f) => f.metric === "surprise" && f.flow === "export") ?? figures.facts.find((f) => f.metric === "surprise");
   const forecast = surprise && figures.facts.find((f) => f.metric === "consensus" && f.flow === surprise.flow && f.detail?.source === surprise.detail?.source);
   const outcome = surprise?.detail?.outcome === "beat" ? words.beat : surprise?.detail?.outcome === "miss" ? words.miss : words.inLine;
