@@ -242,7 +242,7 @@ async function writeYearToDate(from: string, to: string, through: number): Promi
         totals[k]! += Number(cells[i]);
       }
     }
-    [cells[7], cells[8], cells[9]] = totals.map(String);
+    cells.splice(7, 3, ...totals.map(String));
     buffer += `${cells.join(",")}\n`;
     if (buffer.length > 1 << 20) {
       if (!out.write(buffer)) await once(out, "drain");
