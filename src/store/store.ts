@@ -1,15 +1,23 @@
 // The store: one DuckDB file holding every release (vintage) of every series boeki has read.
 // Opening it migrates an older file and refreshes the code lists; reads default to the latest vintage.
 
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { StoreError } from "../errors.js";
 import { GROUP_MEMBERSHIPS, PARTNERS, PRINCIPAL_COMMODITIES } from "../sources/codes/index.js";
-import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
+import { refreshHs9Views, removeOrphanFiles } from "./hs9-files.js";
+import { MIGRATION_STEPS, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
 export const DEFAULT_STORE_PATH = "./boeki.duckdb";
+
+/**
+ * DuckDB's memory budget for one boeki process (`BOEKI_MEMORY_LIMIT` to change it): large ingests and exports
+ * stream or spill to `<store>.tmp` instead of taking most of the machine, as DuckDB's default of 80% would.
+ */
+export const MEMORY_LIMIT = process.env.BOEKI_MEMORY_LIMIT ?? "1GB";
 
 export interface OpenOptions {
   /** Open without taking the write lock; fails when the file does not exist. */
@@ -36,6 +44,8 @@ export class Store {
   private constructor(
     readonly path: string,
     readonly readOnly: boolean,
+    /** The folder holding the store file and its `<store>.files` (a temporary folder for `:memory:`). */
+    readonly directory: string,
     private readonly instance: DuckDBInstance,
     /** The one connection all work goes through, so that a transaction covers it all. */
     readonly connection: DuckDBConnection,
@@ -53,13 +63,18 @@ export class Store {
     } catch (error) {
       throw new StoreError(`cannot open the store ${path}: ${(error as Error).message}`, { cause: error });
     }
-    const store = new Store(path, readOnly, instance, await instance.connect());
+    const directory = path === ":memory:" ? mkdtempSync(`${tmpdir()}/boeki-memory-`) : dirname(resolve(path));
+    const store = new Store(path, readOnly, directory, instance, await instance.connect());
     // Progress of long statements is read by the CLI's progress bar; DuckDB must not print its own.
     await store.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
+    // The HS-9 files are named relative to the store's folder, so that a store moved with its files still reads them.
+    await store.run(`SET file_search_path = '${directory.replaceAll("'", "''")}'`);
+    await store.run(`SET memory_limit = '${MEMORY_LIMIT.replaceAll("'", "''")}'`);
     // A store opened for writing does not keep insertion order: every read of boeki's sorts, and writing
     // large tables without it takes half the time. (`boeki sql` opens read-only, with DuckDB's default.)
     if (!readOnly) await store.run(`SET preserve_insertion_order = false`);
     await store.migrate();
+    if (!readOnly) await removeOrphanFiles(store);
     return store;
   }
 
@@ -113,7 +128,11 @@ export class Store {
       return;
     }
     await this.transaction(async () => {
-      for (let v = version; v < SCHEMA_VERSION; v++) for (const statement of MIGRATIONS[v]!) await this.run(statement);
+      for (let v = version; v < SCHEMA_VERSION; v++) {
+        for (const statement of MIGRATIONS[v]!) await this.run(statement);
+        await MIGRATION_STEPS[v]?.(this);
+      }
+      if (version < SCHEMA_VERSION) await refreshHs9Views(this);
       await this.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
       await this.refreshCodeLists();
     });
