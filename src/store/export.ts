@@ -3,7 +3,7 @@
 // The file is written beside its final name and renamed when whole, so a killed export leaves nothing to misread.
 
 import { existsSync } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { DATE_PATTERN, type Flow } from "../domain.js";
 import { UsageError } from "../errors.js";
@@ -55,7 +55,10 @@ export async function exportTidy(store: Store, options: ExportOptions): Promise<
   const out = path.resolve(options.out);
   await mkdir(path.dirname(out), { recursive: true });
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.partial`);
-  await rm(temporary, { recursive: true, force: true });
+  // What an export of the same name killed earlier left behind.
+  for (const name of await readdir(path.dirname(out))) {
+    if (name.startsWith(`.${path.basename(out)}.`) && name.endsWith(".partial")) await rm(path.join(path.dirname(out), name), { recursive: true, force: true });
+  }
   const how = [options.format === "csv" ? "FORMAT csv, HEADER true" : "FORMAT parquet, COMPRESSION zstd", ...(partition ? [`PARTITION_BY (${partition.join(", ")})`] : [])];
   // Streams: no ordering kept, the memory capped (Store.open sets DuckDB's memory_limit), the count from COPY itself.
   await store.run(`SET preserve_insertion_order = false`);
@@ -164,17 +167,19 @@ function hs9Parts(all: Hs9File[], options: ExportOptions): string[] {
       parts.push(tidy(allVintagesCells(lines), "value IS NOT NULL"));
       continue;
     }
-    // The line's cells in force: the file's own where the year has one release.
-    const inForce = chain.length === 1
-      ? `SELECT year, flow, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.map((c) => `${c}, vintage AS t_${c}`).join(", ")} FROM (${lines})`
+    // The line's cells in force: the file's own where the year has one release (one vintage: nothing to carry).
+    const single = chain.length === 1 ? `${chain[0]!.vintage}::BIGINT` : null;
+    const inForce = single
+      ? `SELECT year, flow, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.join(", ")} FROM (${lines})`
       : `SELECT year, flow, custom, hs, partner, any_value(unit1) AS unit1, any_value(unit2) AS unit2,
                 ${HS9_CELL_COLUMNS.map((c) => `arg_max(${c}, vintage) FILTER (WHERE ${c} IS NOT NULL) AS ${c}, max(vintage) FILTER (WHERE ${c} IS NOT NULL) AS t_${c}`).join(", ")}
          FROM (${lines}) GROUP BY year, flow, custom, hs, partner`;
-    const cells = byCustom
+    const summed = byCustom
       ? `SELECT year, flow, hs, partner, any_value(unit1) AS unit1, any_value(unit2) AS unit2,
-                ${HS9_CELL_COLUMNS.map((c) => `sum(${c})::BIGINT AS ${c}, max(t_${c}) AS t_${c}`).join(", ")}
+                ${HS9_CELL_COLUMNS.map((c) => `sum(${c})::BIGINT AS ${c}${single ? "" : `, max(t_${c}) AS t_${c}`}`).join(", ")}
          FROM (${inForce}) GROUP BY year, flow, hs, partner`
       : inForce;
+    const cells = single ? `SELECT *, ${HS9_CELL_COLUMNS.map((c) => `${single} AS t_${c}`).join(", ")} FROM (${summed})` : summed;
     parts.push(tidy(cells, "value IS NOT NULL AND value <> 0"));
   }
   return parts;

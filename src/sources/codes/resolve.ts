@@ -18,6 +18,8 @@ export function resolvePartner(text: string): string {
   const t = fold(text);
   const found = PARTNERS.find((p) => p.code === t || fold(p.nameEn) === t);
   if (found) return found.code;
+  const starting = PARTNERS.filter((p) => fold(p.nameEn).startsWith(t));
+  if (t.length >= 3 && starting.length === 1) return starting[0]!.code; // "United States" for United States of America
   throw new UsageError(`unknown partner "${text}"${nearest(text, PARTNERS.map((p) => `${p.code} (${p.nameEn})`))} (boeki codes --partners lists them)`);
 }
 
