@@ -124,7 +124,7 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("sql")
-    .description("run a read-only SQL query against the store (tables: releases, observations, hs9_lines, partners, commodities; view hs9_observations)")
+    .description("run a read-only SQL query against the store (tables: releases, observations, hs9_files, partners, commodities; views hs9_lines, hs9_observations)")
     .argument("<query>")
     .action(async (query: string, _opts, cmd: Command) => {
       const rows = await withStore(cmd, true, (store) => store.rows(query));
