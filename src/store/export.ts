@@ -141,21 +141,23 @@ function hs9Parts(all: Hs9File[], options: ExportOptions): string[] {
   const chosen = [...oneKindPerYear(all, false), ...oneKindPerYear(all, true)];
   const chains = new Map<string, Hs9File[]>();
   for (const f of chosen) chains.set(`${f.year} ${f.byCustom} ${f.byCountry}`, [...(chains.get(`${f.year} ${f.byCustom} ${f.byCountry}`) ?? []), f]);
-  const period = `printf('%04d-%02d', year, month)`;
-  const months = [options.from && `${period} >= ${sqlString(options.from)}`, options.to && `${period} <= ${sqlString(options.to)}`].filter(Boolean);
+  const months = [options.from && `period >= ${sqlString(options.from)}`, options.to && `period <= ${sqlString(options.to)}`].filter(Boolean);
   const releases = `(VALUES ${all.map((f) => `(${f.releaseId}, ${sqlString(f.stage)}, ${sqlString(f.released ?? "")}, ${sqlString(f.source)})`).join(", ")}) AS r(release_id, stage, released, source)`;
-  const tidy = (cells: string, keep: string) => `
-    SELECT ${period} AS period, CASE flow WHEN 1 THEN 'export' ELSE 'import' END AS flow,
-           CASE partner WHEN 0 THEN 'world' ELSE lpad(partner::VARCHAR, 3, '0') END AS partner,
-           'hs:' || lpad(hs::VARCHAR, 9, '0') AS commodity, measure, value::DOUBLE AS value, unit, r.stage, r.released, r.source
-    FROM (SELECT year, flow, partner, hs,
-                 unnest(${list((c) => String(Number(c.slice(-2))))}) AS month,
+  // The text of a line's keys is made once per line, before its cells are unnested; a year's periods are constants.
+  // `single`: the one release all cells come from; else each cell carries the vintage it was printed in (t_…).
+  const tidy = (cells: string, keep: string, year: number, single: Hs9File | null) => `
+    SELECT period, flow, partner, commodity, measure, value::DOUBLE AS value, unit,
+           ${single ? `${sqlString(single.stage)} AS stage, ${sqlString(single.released ?? "")} AS released, ${sqlString(single.source)} AS source` : "r.stage, r.released, r.source"}
+    FROM (SELECT CASE flow WHEN 1 THEN 'export' ELSE 'import' END AS flow,
+                 CASE partner WHEN 0 THEN 'world' ELSE lpad(partner::VARCHAR, 3, '0') END AS partner,
+                 'hs:' || lpad(hs::VARCHAR, 9, '0') AS commodity,
+                 unnest(${list((c) => `'${year}-${c.slice(-2)}'`)}) AS period,
                  unnest(${list((c) => `'${MEASURE_OF[c.split("_")[0] as keyof typeof MEASURE_OF]}'`)}) AS measure,
                  unnest(${list((c) => c)}) AS value,
-                 unnest(${list((c) => (c.startsWith("v_") ? "'JPY_thousand'" : c.startsWith("q1") ? "unit1" : "unit2"))}) AS unit,
-                 unnest(${list((c) => `t_${c}`)}) AS vintage
+                 unnest(${list((c) => (c.startsWith("v_") ? "'JPY_thousand'" : c.startsWith("q1") ? "unit1" : "unit2"))}) AS unit
+                 ${single ? "" : `, unnest(${list((c) => `t_${c}`)}) AS vintage`}
           FROM (${cells}))
-    JOIN ${releases} ON r.release_id = vintage % 100000000
+    ${single ? "" : `JOIN ${releases} ON r.release_id = vintage % 100000000`}
     WHERE ${[keep, "unit <> ''", ...months].join(" AND ")}`;
   const lineWhere = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const parts: string[] = [];
@@ -164,11 +166,11 @@ function hs9Parts(all: Hs9File[], options: ExportOptions): string[] {
     const read = (f: Hs9File) => `SELECT *, ${f.vintage}::BIGINT AS vintage FROM read_parquet(${sqlString(f.path)}) ${lineWhere}`;
     const lines = chain.map(read).join(" UNION ALL ");
     if (options.allVintages) {
-      parts.push(tidy(allVintagesCells(lines), "value IS NOT NULL"));
+      parts.push(tidy(allVintagesCells(lines), "value IS NOT NULL", chain[0]!.year, null));
       continue;
     }
     // The line's cells in force: the file's own where the year has one release (one vintage: nothing to carry).
-    const single = chain.length === 1 ? `${chain[0]!.vintage}::BIGINT` : null;
+    const single = chain.length === 1 ? chain[0]! : null;
     const inForce = single
       ? `SELECT year, flow, custom, hs, partner, unit1, unit2, ${HS9_CELL_COLUMNS.join(", ")} FROM (${lines})`
       : `SELECT year, flow, custom, hs, partner, any_value(unit1) AS unit1, any_value(unit2) AS unit2,
@@ -179,8 +181,7 @@ function hs9Parts(all: Hs9File[], options: ExportOptions): string[] {
                 ${HS9_CELL_COLUMNS.map((c) => `sum(${c})::BIGINT AS ${c}${single ? "" : `, max(t_${c}) AS t_${c}`}`).join(", ")}
          FROM (${inForce}) GROUP BY year, flow, hs, partner`
       : inForce;
-    const cells = single ? `SELECT *, ${HS9_CELL_COLUMNS.map((c) => `${single} AS t_${c}`).join(", ")} FROM (${summed})` : summed;
-    parts.push(tidy(cells, "value IS NOT NULL AND value <> 0"));
+    parts.push(tidy(summed, "value IS NOT NULL AND value <> 0", chain[0]!.year, single));
   }
   return parts;
 }

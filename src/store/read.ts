@@ -63,7 +63,9 @@ export async function series(store: Store, q: SeriesQuery): Promise<SeriesPoint[
   if (!q.commodity.startsWith("hs:")) return longSeries(store, q, measures);
   // HS codes: the HS-9 lines (and their roll-ups), and any HS rows of the long table (a tidy file) where the lines have none.
   const lines = !q.dataset || q.dataset === "mof.hs9" ? await hs9Series(store, { ...q, measures }) : [];
-  const long = q.dataset === "mof.hs9" ? [] : await longSeries(store, q, measures);
+  // Only tidy files bring HS rows into the long table; without any, the scan of it is skipped.
+  const [{ tidy }] = (await store.rows<{ tidy: boolean }>(`SELECT EXISTS (SELECT 1 FROM releases WHERE format IN ('tidy-csv', 'tidy-parquet')) AS tidy`)) as [{ tidy: boolean }];
+  const long = q.dataset === "mof.hs9" || !tidy ? [] : await longSeries(store, q, measures);
   const held = new Set(lines.map((p) => `${p.period} ${p.measure}`));
   return [...lines, ...long.filter((p) => !held.has(`${p.period} ${p.measure}`))].sort((a, b) =>
     a.period === b.period ? a.measure.localeCompare(b.measure) : a.period.localeCompare(b.period),
