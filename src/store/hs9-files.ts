@@ -126,7 +126,7 @@ export async function moveHs9LinesToFiles(store: Store): Promise<void> {
   );
   for (const r of releases) {
     const file = hs9FilePath(store, r.release_id, r.sha256);
-    await store.run(`COPY (SELECT ${HS9_FILE_COLUMNS.join(", ")}, 0::UTINYINT AS bad, 0::UTINYINT AS after_through, 0::UTINYINT AS nonzero FROM hs9_lines WHERE release_id = ${r.release_id}) TO ${sqlString(file.absolute)} (FORMAT parquet, PARQUET_VERSION V2)`);
+    await store.run(`COPY (SELECT ${HS9_FILE_COLUMNS.join(", ")}, 0::UTINYINT AS bad, 0::UTINYINT AS after_through, 0::UTINYINT AS nonzero FROM hs9_lines WHERE release_id = ${r.release_id}) TO ${sqlString(file.absolute)} (FORMAT parquet, PARQUET_VERSION V2, COMPRESSION uncompressed)`);
     await store.run(`INSERT INTO hs9_files VALUES (?, ?, ?, ?, ?)`, [r.release_id, r.year, file.relative, r.by_custom, r.by_country]);
   }
   await store.run(`DROP VIEW hs9_observations`);
