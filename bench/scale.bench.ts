@@ -179,8 +179,7 @@ for (const size of SIZES) {
   }
   r["export peak MB"] = exported.peakMb;
   rmSync(out, { recursive: true, force: true });
-  rmSync(db, { force: true });
-  rmSync(`${db}.wal`, { force: true });
+  for (const f of [db, `${db}.wal`, `${db}.files`, `${db}.tmp`]) rmSync(f, { recursive: true, force: true });
   results.push(r);
   log(JSON.stringify(r));
 }
@@ -222,6 +221,7 @@ ytdRow["store MB after January"] = statSync(january).size / 1e6 + sideFilesMb(ja
 rmSync(january, { force: true });
 rmSync(`${january}.files`, { recursive: true, force: true });
 rmSync(`${ytdDb}.files`, { recursive: true, force: true });
+rmSync(ytdDir, { recursive: true, force: true }); // 900 MB, written again in seconds
 
 async function writeYearToDate(from: string, to: string, through: number): Promise<void> {
   const out = createWriteStream(to);
