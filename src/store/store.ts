@@ -17,7 +17,7 @@ export const DEFAULT_STORE_PATH = "./boeki.duckdb";
  * DuckDB's memory budget for one boeki process (`BOEKI_MEMORY_LIMIT` to change it): large ingests and exports
  * stream or spill to `<store>.tmp` instead of taking most of the machine, as DuckDB's default of 80% would.
  */
-export const MEMORY_LIMIT = process.env.BOEKI_MEMORY_LIMIT ?? "1GB";
+export const MEMORY_LIMIT = process.env.BOEKI_MEMORY_LIMIT ?? "768MB"; // with Node beside it, the process stays under 1 GB
 
 export interface OpenOptions {
   /** Open without taking the write lock; fails when the file does not exist. */
