@@ -178,7 +178,10 @@ export async function landHs9Table(
     part: 0,
   });
   const kind = { byCustom: layout.hasCustom, byCountry: layout.hasCountry };
-  const history = (await hs9Files(store, { fromYear: year, toYear: year })).filter((f) => f.byCustom === kind.byCustom && f.byCountry === kind.byCountry);
+  // A table revises the earlier tables of its year, kind and flows only (an imports table is no revision of the exports).
+  const flows = [Number(stat("flow").min), Number(stat("flow").max)].filter((f, i, all) => all.indexOf(f) === i);
+  const sameKind = (await hs9Files(store, { fromYear: year, toYear: year })).filter((f) => f.byCustom === kind.byCustom && f.byCountry === kind.byCountry);
+  const history = sameKind.length === 0 ? [] : await store.rows(`SELECT 1 FROM ${linesOf(sameKind)} WHERE flow IN (${flows.join(", ")}) LIMIT 1`);
   let counts: { added: number; revised: number; unchanged: number };
   if (history.length === 0) {
     // The year's first table: the file as written is the release's file.
@@ -191,7 +194,7 @@ export async function landHs9Table(
     )) as [{ added: number }];
     counts = { added, revised: 0, unchanged: 0 };
   } else {
-    counts = await landRevision(store, { releaseId, sha256: ctx.sha256, year, through, raw: raw.relative, ...kind });
+    counts = await landRevision(store, { releaseId, sha256: ctx.sha256, year, through, flows, raw: raw.relative, ...kind });
     await rm(raw.absolute, { force: true });
   }
   await store.run(`UPDATE releases SET added = ?, revised = ?, unchanged = ? WHERE release_id = ?`, [counts.added, counts.revised, counts.unchanged, releaseId]);
@@ -210,7 +213,7 @@ async function hasDuplicateKey(store: Store, lines: string): Promise<boolean> {
  */
 async function landRevision(
   store: Store,
-  r: { releaseId: number; sha256: string; year: number; through: number; raw: string; byCustom: boolean; byCountry: boolean },
+  r: { releaseId: number; sha256: string; year: number; through: number; flows: number[]; raw: string; byCustom: boolean; byCountry: boolean },
 ): Promise<{ added: number; revised: number; unchanged: number }> {
   const [{ effective }] = (await store.rows<{ effective: number }>(
     `SELECT date_diff('day', DATE '1970-01-01', effective)::BIGINT * 100000000 + release_id AS effective FROM releases WHERE release_id = ?`, [r.releaseId],
@@ -224,7 +227,7 @@ async function landRevision(
   const count = (condition: (c: string) => string) => published.map((c) => `(${condition(c)})::INTEGER`).join(" + ") || "0";
   await store.run(`CREATE OR REPLACE TEMP TABLE hs9_news AS
     WITH b AS (SELECT ${keys.join(", ")}, any_value(unit1) AS unit1, any_value(unit2) AS unit2, ${inForce.join(", ")}
-               FROM ${linesOf(earlier)} GROUP BY ALL),
+               FROM ${linesOf(earlier)} WHERE flow IN (${r.flows.join(", ")}) GROUP BY ALL),
          n AS (SELECT * FROM read_parquet(${sqlString(r.raw)}))
     SELECT ${keys.map((k) => `coalesce(n.${k}, b.${k}) AS ${k}`).join(", ")},
            coalesce(n.unit1, b.unit1) AS unit1, coalesce(n.unit2, b.unit2) AS unit2,
