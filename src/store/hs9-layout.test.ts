@@ -113,4 +113,20 @@ describe("HS-9 files beside the store", () => {
     expect(await s.rows(`SELECT count(*)::INTEGER AS zeros FROM read_parquet('${single}') WHERE value = 0`)).toEqual([{ zeros: 0 }]);
     expect(await s.rows(`SELECT count(*)::INTEGER AS twice FROM (SELECT 1 FROM read_parquet('${single}') GROUP BY period, flow, partner, commodity, measure HAVING count(*) > 1)`)).toEqual([{ twice: 0 }]);
   });
+
+  it("export of a revised HS-9 cell: the value in force, as of a date, and every vintage", async () => {
+    const s = await store();
+    await ingest(s, [path.join(FIXTURES, "hs9_E_2026-08.csv")], { released: "2026-09-30" });
+    await ingest(s, [path.join(FIXTURES, "hs9_E_2026-09.csv")], { released: "2026-10-30" });
+    const dir = tempDir();
+    const march = async (options: Partial<Parameters<typeof exportTidy>[1]>) => {
+      const out = path.join(dir, `${Object.keys(options).join("-") || "now"}.csv`);
+      await exportTidy(s, { format: "csv", out, commodities: ["hs:870323929"], flow: "export", from: "2026-03", to: "2026-03", ...options });
+      return (await s.rows<{ value: number; released: string }>(`SELECT value, released::VARCHAR AS released FROM read_csv('${out}', header = true) WHERE measure = 'value' ORDER BY released`))
+        .map((r) => [r.value, r.released]);
+    };
+    expect(await march({})).toEqual([[100_019, "2026-10-30"]]);
+    expect(await march({ asOf: "2026-10-01" })).toEqual([[100_014, "2026-09-30"]]);
+    expect(await march({ allVintages: true })).toEqual([[100_014, "2026-09-30"], [100_019, "2026-10-30"]]);
+  });
 });
