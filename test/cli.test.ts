@@ -52,7 +52,10 @@ describe("boeki CLI", () => {
         const out = path.join(tempDir(), `export.${format}`);
         const exported = boeki(["--db", db, "--json", "export", "--format", format, "--out", out]);
         expect(exported.code, exported.stderr).toBe(0);
-        expect(JSON.parse(exported.stdout).rows).toBe(28 + 5);
+        // One row per key: the tidy file repeats some of d41ma's months, which are written once, with the value in force.
+        const keys = JSON.parse(boeki(["--db", db, "--json", "sql", "SELECT count(*)::INTEGER AS n FROM (SELECT DISTINCT period, flow, partner, commodity, measure FROM observations)"]).stdout)[0].n;
+        expect(keys).toBeLessThan(28 + 5);
+        expect(JSON.parse(exported.stdout).rows).toBe(keys);
         const copy = path.join(tempDir(), "copy.duckdb");
         expect(boeki(["--db", copy, "ingest", out]).code).toBe(0);
         for (const args of [["--from", "2024-11", "--to", "2024-11"], ["--partner", "304"]]) {

@@ -1,11 +1,13 @@
-// Reading the store: releases, one series as it stood on a date, and all current observations for export.
+// Reading the store: releases, and one series as it stood on a date (HS codes through src/store/read-hs9.ts).
 // "As it stood" = for each observation, the value from the latest release effective on or before the date.
 
 import { FLOWS, type Flow, type Measure } from "../domain.js";
 import { UsageError } from "../errors.js";
 import { principalCommodity } from "../sources/codes/index.js";
 import { commodityByFlow, resolveCommodity, resolvePartner } from "../sources/codes/resolve.js";
+import { VINTAGE_ORDER } from "./ingest.js";
 import { parseDate, parseMonth } from "./months.js";
+import { hs9Series } from "./read-hs9.js";
 import type { Store } from "./store.js";
 
 export interface Release {
@@ -54,6 +56,9 @@ export interface SeriesQuery {
   dataset?: string;
 }
 
+/** A query with its names resolved to codes and one flow: what the readers below take. */
+type ResolvedQuery = Omit<SeriesQuery, "flow" | "partner" | "commodity"> & { flow: Flow; partner: string; commodity: string };
+
 export interface SeriesPoint {
   period: string;
   measure: Measure;
@@ -63,13 +68,6 @@ export interface SeriesPoint {
   releaseId: number;
   stage: string;
   released: string | null;
-}
-
-/** Observations of the long table and of the HS-9 lines (summed over customs offices), with their releases. */
-function observationHistory(hs9: boolean): string {
-  const long = `SELECT dataset, period, flow, partner, commodity, measure, value, unit, release_id, NULL AS custom FROM observations`;
-  if (!hs9) return long;
-  return `${long} UNION ALL SELECT 'mof.hs9', period, flow, partner, commodity, measure, value, unit, release_id, custom FROM hs9_observations`;
 }
 
 /**
@@ -124,51 +122,39 @@ async function balanceSeries(store: Store, q: Omit<SeriesQuery, "flow" | "commod
   });
 }
 
-async function flowSeries(store: Store, q: SeriesQuery & { flow: Flow; partner: string; commodity: string }): Promise<SeriesPoint[]> {
+/** One flow's series, the names resolved: HS codes from the HS-9 lines (and their roll-ups), the rest from the long table. */
+async function flowSeries(store: Store, q: ResolvedQuery): Promise<SeriesPoint[]> {
   const measures = q.measures ?? ["value", "quantity1", "quantity2"];
+  if (!q.commodity.startsWith("hs:")) return longSeries(store, q, measures);
+  // HS codes: the HS-9 lines (and their roll-ups), and any HS rows of the long table (a tidy file) where the lines have none.
+  const lines = !q.dataset || q.dataset === "mof.hs9" ? await hs9Series(store, { ...q, measures }) : [];
+  // Only tidy files bring HS rows into the long table; without any, the scan of it is skipped.
+  const [{ tidy }] = (await store.rows<{ tidy: boolean }>(`SELECT EXISTS (SELECT 1 FROM releases WHERE format IN ('tidy-csv', 'tidy-parquet')) AS tidy`)) as [{ tidy: boolean }];
+  const long = q.dataset === "mof.hs9" || !tidy ? [] : await longSeries(store, q, measures);
+  const held = new Set(lines.map((p) => `${p.period} ${p.measure}`));
+  return [...lines, ...long.filter((p) => !held.has(`${p.period} ${p.measure}`))].sort((a, b) =>
+    a.period === b.period ? a.measure.localeCompare(b.measure) : a.period.localeCompare(b.period),
+  );
+}
+
+/** A series of the long table: for each month and measure, the value from the latest release of any dataset. */
+async function longSeries(store: Store, q: ResolvedQuery, measures: Measure[]): Promise<SeriesPoint[]> {
   const params: Record<string, string> = { flow: q.flow, partner: q.partner, commodity: q.commodity };
   const where = [`o.flow = $flow`, `o.partner = $partner`, `o.commodity = $commodity`, `o.measure IN (${measures.map((m) => `'${m}'`).join(", ")})`];
   if (q.from) (params.from = `${q.from}-01`), where.push(`o.period >= $from::DATE`);
   if (q.to) (params.to = `${q.to}-01`), where.push(`o.period <= $to::DATE`);
   if (q.asOf) (params.asOf = q.asOf), where.push(`r.effective <= $asOf::DATE`);
   if (q.dataset) (params.dataset = q.dataset), where.push(`o.dataset = $dataset`);
-  const isHs = q.commodity.startsWith("hs:");
-  // HS lines are resolved per customs office first, then summed: each office's line has its own history.
-  const latest = `
-    SELECT o.*, r.effective, r.stage, r.released,
-           row_number() OVER (PARTITION BY o.period, o.measure, o.custom ORDER BY r.effective DESC, o.release_id DESC) AS rank
-    FROM (${observationHistory(isHs)}) o JOIN releases r USING (release_id)
-    WHERE ${where.join(" AND ")}`;
   return store.rows<SeriesPoint>(
-    `SELECT strftime(period, '%Y-%m') AS period, measure, sum(value) AS value, any_value(unit) AS unit, any_value(dataset) AS dataset,
-            max(release_id) AS releaseId, any_value(stage) AS stage, strftime(any_value(released), '%Y-%m-%d') AS released
-     FROM (${latest}) WHERE rank = 1
-     GROUP BY period, measure ORDER BY period, measure`,
+    `SELECT strftime(o.period, '%Y-%m') AS period, o.measure, arg_max(o.value, ${VINTAGE_ORDER}) AS value, arg_max(o.unit, ${VINTAGE_ORDER}) AS unit,
+            arg_max(o.dataset, ${VINTAGE_ORDER}) AS dataset, arg_max(o.release_id, ${VINTAGE_ORDER}) AS releaseId,
+            arg_max(r.stage, ${VINTAGE_ORDER}) AS stage, strftime(arg_max(r.released, ${VINTAGE_ORDER}), '%Y-%m-%d') AS released
+     FROM observations o JOIN releases r USING (release_id)
+     WHERE ${where.join(" AND ")}
+     GROUP BY o.period, o.measure ORDER BY o.period, o.measure`,
     params,
   );
 }
-
-/**
- * Every observation as it stood on `asOf` (or now), in the tidy layout's columns, for `boeki export`.
- * Zeros of the HS-9 tables (no trade in that line and month) are left out, as the tidy layout does.
- */
-export function currentObservationsSql(asOf?: string): string {
-  const cutoff = asOf ? `WHERE r.effective <= DATE '${asOf}'` : "";
-  return `
-    WITH history AS (${observationHistory(true)}),
-    ranked AS (
-      SELECT h.*, r.stage, r.released, r.source,
-             row_number() OVER (PARTITION BY h.dataset, h.period, h.flow, h.partner, h.commodity, h.measure, h.custom
-                                ORDER BY r.effective DESC, h.release_id DESC) AS rank
-      FROM history h JOIN releases r USING (release_id) ${cutoff})
-    SELECT strftime(period, '%Y-%m') AS period, flow, partner, commodity, measure, sum(value) AS value, any_value(unit) AS unit,
-           any_value(stage) AS stage, coalesce(strftime(any_value(released), '%Y-%m-%d'), '') AS released, any_value(source) AS source
-    FROM ranked WHERE rank = 1
-    GROUP BY dataset, period, flow, partner, commodity, measure
-    HAVING NOT (dataset = 'mof.hs9' AND sum(value) = 0)
-    ORDER BY dataset, period, flow, partner, commodity, measure`;
-}
-
 
 export interface MonthTotals {
   period: string;

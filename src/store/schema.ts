@@ -3,7 +3,7 @@
 
 import { MONTHS } from "../sources/hs9-table.js";
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const pad = (m: number) => String(m).padStart(2, "0");
 /** Month columns of `hs9_lines`: q1_01 … q1_12, q2_01 …, v_01 …, one per cell of the published table. */
@@ -78,5 +78,23 @@ export const MIGRATIONS: readonly string[][] = [
        recorded_at TIMESTAMP NOT NULL,
        PRIMARY KEY (period, metric, source, published))`,
   ],
+  [
+    // The HS-9 lines move into one Parquet file per release beside the store (src/store/hs9-files.ts moves
+    // an older store's lines, then replaces the table by views over the files).
+    `CREATE TABLE hs9_files (
+       release_id INTEGER PRIMARY KEY,
+       year SMALLINT NOT NULL,
+       path VARCHAR NOT NULL,            -- relative to the store's directory
+       by_custom BOOLEAN NOT NULL,       -- the table has a Custom column
+       by_country BOOLEAN NOT NULL)`,    // the table has a Country column (else the lines are the world's)
+  ],
 ];
+
+/** Work a migration needs beyond SQL statements, after the statements of the step from version i. */
+export const MIGRATION_STEPS: Record<number, (store: import("./store.js").Store) => Promise<void>> = {
+  2: async (store) => {
+    const { moveHs9LinesToFiles } = await import("./hs9-files.js");
+    await moveHs9LinesToFiles(store);
+  },
+};
 

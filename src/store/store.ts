@@ -1,18 +1,26 @@
 // The store: one DuckDB file holding every release (vintage) of every series boeki has read.
 // Opening it migrates an older file and refreshes the code lists; reads default to the latest vintage.
 
-import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, resolve } from "node:path";
 import { createHash, randomUUID } from "node:crypto";
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { BoekiError, fileSystemProblem, StoreError } from "../errors.js";
 import { GROUP_MEMBERSHIPS, PARTNERS, PRINCIPAL_COMMODITIES } from "../sources/codes/index.js";
 import { loadDuckDB } from "./duckdb.js";
-import { MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
+import { filesFolder, refreshHs9Views, removeOrphanFiles } from "./hs9-files.js";
+import { MIGRATION_STEPS, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
 
 import { DEFAULT_STORE_PATH } from "./paths.js";
 
 export { DEFAULT_STORE_PATH };
+
+/**
+ * DuckDB's memory budget for one boeki process (`BOEKI_MEMORY_LIMIT` to change it): large ingests and exports
+ * stream or spill to `<store>.tmp` instead of taking most of the machine, as DuckDB's default of 80% would.
+ */
+export const MEMORY_LIMIT = process.env.BOEKI_MEMORY_LIMIT ?? "768MB"; // with Node beside it, the process stays under 1 GB
 
 export interface OpenOptions {
   /** Open without taking the write lock; fails when the file does not exist. */
@@ -45,6 +53,8 @@ export function plain(value: unknown): unknown {
   if (value && typeof value === "object" && "toString" in value && value.constructor?.name?.startsWith("DuckDB")) return String(value);
   return value;
 }
+
+const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** A SQL literal for a code-list value (strings, numbers, null). */
 function sqlLiteral(value: unknown): string {
@@ -83,6 +93,8 @@ export class Store {
   private constructor(
     readonly path: string,
     readonly readOnly: boolean,
+    /** The folder holding the store file and its `<store>.files` (a temporary folder for `:memory:`). */
+    readonly directory: string,
     private instance: DuckDBInstance,
     private conn: DuckDBConnection,
     private readonly config: Record<string, string>,
@@ -105,21 +117,27 @@ export class Store {
     if (path !== ":memory:") checkStorePath(path, readOnly);
     const config: Record<string, string> = readOnly ? { access_mode: "READ_ONLY" } : {};
     if (sandbox) {
+      // External access is turned off once the store is open (below): before, DuckDB could not be told which one
+      // folder stays readable, the store's HS-9 files, which its views read.
       Object.assign(config, {
-        enable_external_access: "false", autoinstall_known_extensions: "false", autoload_known_extensions: "false",
+        autoinstall_known_extensions: "false", autoload_known_extensions: "false",
         allow_community_extensions: "false", memory_limit: SANDBOX_MEMORY_LIMIT, max_temp_directory_size: SANDBOX_TEMP_LIMIT,
       });
+    } else {
+      config.memory_limit = MEMORY_LIMIT;
     }
     const instance = await createInstance(path, config, options);
-    const store = new Store(path, readOnly, instance, await instance.connect(), config, options.onWarning ?? (() => undefined));
+    const directory = path === ":memory:" ? mkdtempSync(`${tmpdir()}/boeki-memory-`) : dirname(resolve(path));
+    const store = new Store(path, readOnly, directory, instance, await instance.connect(), config, options.onWarning ?? (() => undefined));
     try {
-      // Progress of long statements is read by the CLI's progress bar; DuckDB must not print its own.
-      await store.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
-      // A store opened for writing does not keep insertion order: every read of boeki's sorts, and writing
-      // large tables without it takes half the time. (`boeki sql` opens read-only, with DuckDB's default.)
-      if (!readOnly) await store.run(`SET preserve_insertion_order = false`);
+      await store.configureConnection();
       await store.migrate();
-      if (sandbox) await store.run(`SET lock_configuration = true`);
+      if (!readOnly) await removeOrphanFiles(store);
+      if (sandbox) {
+        const files = sqlText(`${resolve(directory, filesFolder(store))}/`);
+        await store.run(`SET allowed_directories = [${files}]; SET enable_external_access = false; SET lock_configuration = true`);
+        config.enable_external_access = "false";
+      }
     } catch (error) {
       store.close();
       throw explainStoreFailure(error, path, "the store is as it was");
@@ -152,7 +170,20 @@ export class Store {
    * closeSession(); close() on the store closes them all.
    */
   async session(): Promise<Store> {
-    return new Store(this.path, this.readOnly, this.instance, await this.instance.connect(), this.config, this.onWarning);
+    const session = new Store(this.path, this.readOnly, this.directory, this.instance, await this.instance.connect(), this.config, this.onWarning);
+    await session.configureConnection();
+    return session;
+  }
+
+  /** What each connection needs set for itself (these settings are the connection's, not the database's). */
+  private async configureConnection(): Promise<void> {
+    // Progress of long statements is read by the CLI's progress bar; DuckDB must not print its own.
+    await this.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
+    // The HS-9 files are named relative to the store's folder, so that a store moved with its files still reads them.
+    await this.run(`SET file_search_path = ${sqlText(this.directory)}`);
+    // A store opened for writing does not keep insertion order: every read of boeki's sorts, and writing
+    // large tables without it takes half the time. (`boeki sql` opens read-only, with DuckDB's default.)
+    if (!this.readOnly) await this.run(`SET preserve_insertion_order = false`);
   }
 
   /** Closes a connection made by `session()`, leaving the store open. */
@@ -225,6 +256,7 @@ export class Store {
       }
       this.instance = await loadDuckDB().DuckDBInstance.create(this.path, this.config);
       this.conn = await this.instance.connect();
+      await this.configureConnection();
       return await read();
     } catch (error) {
       throw new StoreError(
@@ -276,8 +308,14 @@ export class Store {
     // A store already current is not written to at all on open (unless boeki's code lists changed).
     if (version === SCHEMA_VERSION && (await this.codeListsCurrent())) return;
     await this.transaction(async () => {
-      for (let v = version; v < SCHEMA_VERSION; v++) for (const statement of MIGRATIONS[v]!) await this.run(statement);
-      if (version < SCHEMA_VERSION) await this.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+      for (let v = version; v < SCHEMA_VERSION; v++) {
+        for (const statement of MIGRATIONS[v]!) await this.run(statement);
+        await MIGRATION_STEPS[v]?.(this);
+      }
+      if (version < SCHEMA_VERSION) {
+        await refreshHs9Views(this);
+        await this.run(`INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)`, [String(SCHEMA_VERSION)]);
+      }
       await this.refreshCodeLists();
     });
   }

@@ -4,9 +4,10 @@
 import path from "node:path";
 import { stat } from "node:fs/promises";
 import { Command, Option } from "commander";
-import { STAGES, type Stage } from "../../domain.js";
+import { STAGES, type Flow, type Stage } from "../../domain.js";
 import { UsageError } from "../../errors.js";
 import { FORMATS } from "../../sources/formats.js";
+import type { ExportOptions } from "../../store/export.js";
 import type { FileReport, IngestOptions } from "../../store/ingest.js";
 import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS } from "../../store/sql.js";
 import { globals, withStore } from "../context.js";
@@ -87,7 +88,7 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("sql")
-    .description("run one read-only SQL query against the store (tables: releases, observations, hs9_lines, consensus, partners, partner_groups, commodities, meta; view hs9_observations)")
+    .description("run one read-only SQL query against the store (tables: releases, observations, hs9_files, consensus, partners, partner_groups, commodities, meta; views hs9_lines, hs9_observations)")
     .argument("<query>", "one SELECT (or WITH, SUMMARIZE, DESCRIBE, SHOW) statement; no files, network or settings")
     .option("--timeout <seconds>", "stop the query after this long", String(DEFAULT_QUERY_TIMEOUT_MS / 1000))
     .option("--max-rows <n>", "print at most this many rows (0: all)", String(DEFAULT_MAX_ROWS))
@@ -107,16 +108,33 @@ export function registerStoreCommands(program: Command): void {
 
   program
     .command("export")
-    .description("write every observation in force (or as of a date) in the tidy layout")
+    .description("write every observation in force (or as of a date) in the tidy layout: one row per period, flow, partner, commodity and measure")
     .addOption(new Option("--format <format>", "csv or parquet").choices(["csv", "parquet"]).default("csv"))
-    .requiredOption("--out <file>", "where to write")
+    .requiredOption("--out <file>", "where to write (a folder with --partition); written whole or not at all")
     .option("--as-of <date>", "YYYY-MM-DD: the data as it stood then")
+    .option("--all-vintages", "every vintage of every observation, each with its release's stage, date and source")
+    .option("--partition <columns>", "year,flow: hive-partitioned files under --out (out/year=2025/flow=export/…)")
+    .addOption(new Option("--flow <flow>", "export or import").choices(["export", "import"]))
+    .option("--partner <codes>", "partners, comma-separated: world, 304 or a name (United States), area:asia …")
+    .option("--commodity <codes>", "commodities, comma-separated: total, pc:70503, hs:8703 (every HS line under it) …")
+    .option("--from <month>", "YYYY-MM")
+    .option("--to <month>", "YYYY-MM")
+    .option("--dataset <name>", "only this dataset (mof.d41ma, mof.hs9, tidy …)")
     .action(async (_opts, cmd: Command) => {
       const o = globals(cmd);
+      const split = (text: unknown) => (typeof text === "string" ? text.split(",").map((s) => s.trim()).filter(Boolean) : undefined);
+      const { asOfDate } = await import("../options.js");
+      const { resolveCommodity, resolvePartner } = await import("../../sources/codes/resolve.js");
+      const options: ExportOptions = {
+        format: o.format as "csv" | "parquet", out: o.out as string, asOf: asOfDate(o.asOf as string | undefined), allVintages: Boolean(o.allVintages),
+        partition: split(o.partition) as ExportOptions["partition"], flow: o.flow as Flow | undefined,
+        partners: split(o.partner)?.map(resolvePartner), commodities: split(o.commodity)?.map((c) => resolveCommodity(c, o.flow as Flow | undefined)),
+        from: o.from as string | undefined, to: o.to as string | undefined, dataset: o.dataset as string | undefined,
+      };
       const { exportTidy } = await import("../../store/export.js");
-      const written = await withStore(cmd, true, (store) => exportTidy(store, { format: o.format as "csv" | "parquet", out: o.out as string, asOf: o.asOf as string | undefined }));
+      const written = await withStore(cmd, true, (store) => exportTidy(store, options));
       if (o.json) return printJson(written);
-      console.log(`wrote ${thousands(written.rows)} observations to ${written.out} (${written.format})`);
+      console.log(`wrote ${thousands(written.rows)} observations to ${written.out} (${written.format}${written.partitioned ? `, partitioned by ${written.partitioned.join(", ")}` : ""})`);
     });
 
 }
