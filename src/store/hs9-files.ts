@@ -89,12 +89,16 @@ export function linesOf(files: Hs9File[]): string {
  * The views `hs9_lines` (every stored line of every release) and `hs9_observations` (the same, long) for
  * `boeki sql` and for people reading the store with DuckDB; boeki's own queries read only the files they need.
  */
-export async function refreshHs9Views(store: Store): Promise<void> {
+export async function refreshHs9Views(store: Store, options: { temporary?: boolean } = {}): Promise<void> {
   const files = await hs9Files(store);
-  const lines = files.length === 0 ? linesOf([]) : `(SELECT ${HS9_FILE_COLUMNS.join(", ")} FROM read_parquet([${files.map((f) => sqlString(f.path)).join(", ")}]))`;
-  await store.run(`CREATE OR REPLACE VIEW hs9_lines AS SELECT ${HS9_FILE_COLUMNS.join(", ")} FROM ${lines}`);
+  // Temporary views (of a store opened for `boeki sql`) name the files by their whole path: DuckDB's sandbox lets a
+  // query read the store's own folder of files, and checks a path as written, not as the search path finds it.
+  const where = (f: Hs9File) => (options.temporary ? path.resolve(store.directory, f.path) : f.path);
+  const lines = files.length === 0 ? linesOf([]) : `(SELECT ${HS9_FILE_COLUMNS.join(", ")} FROM read_parquet([${files.map((f) => sqlString(where(f))).join(", ")}]))`;
+  const create = options.temporary ? "CREATE OR REPLACE TEMP VIEW" : "CREATE OR REPLACE VIEW";
+  await store.run(`${create} hs9_lines AS SELECT ${HS9_FILE_COLUMNS.join(", ")} FROM ${lines}`);
   const measure = { q1: "quantity1", q2: "quantity2", v: "value" } as const;
-  await store.run(`CREATE OR REPLACE VIEW hs9_observations AS
+  await store.run(`${create} hs9_observations AS
     SELECT release_id, CASE flow WHEN 1 THEN 'export' ELSE 'import' END AS flow, custom,
            CASE partner WHEN 0 THEN 'world' ELSE lpad(partner::VARCHAR, 3, '0') END AS partner,
            'hs:' || lpad(hs::VARCHAR, 9, '0') AS commodity, make_date(year, month, 1) AS period, measure, value::DOUBLE AS value, unit

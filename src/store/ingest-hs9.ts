@@ -5,7 +5,7 @@
 
 import { open as openFile, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../errors.js";
+import { fileSystemProblem, InputError } from "../errors.js";
 import { AMOUNT_COLUMNS, diagnoseHs9, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
 import { decodeText } from "../sources/text.js";
 import { HS9_FILE_COLUMNS, hs9FilePath, hs9Files, linesOf, refreshHs9Views, sqlString } from "./hs9-files.js";
@@ -114,6 +114,8 @@ export async function landHs9Table(
   const explain = async (cause: unknown): Promise<never> => {
     await rm(raw.absolute, { force: true });
     if (cause instanceof InputError) throw cause;
+    // A full disk or a folder not writable is the file system's fault, not the file's: said as such by the store.
+    if (fileSystemProblem(cause)) throw cause;
     diagnoseHs9(decodeText(await readFile(file), file, "utf8"), file, ctx.options.through);
     throw new InputError({ file }, `was refused by the CSV reader: ${(cause as Error)?.message?.split("\n")[0] ?? cause}`);
   };

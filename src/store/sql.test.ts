@@ -129,6 +129,23 @@ describe("boeki sql, the sandbox", () => {
     }
   });
 
+  it("reads the HS-9 lines through their views: the store's own files stay readable, and nothing beside them", async () => {
+    const withLines = path.join(tempDir("boeki-sql-hs9-"), "store.duckdb");
+    const writer = await Store.open(withLines);
+    await ingest(writer, [path.join(FIXTURES, "hs9_E_2026-08.csv")]);
+    const held = (await writer.rows<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM hs9_lines`))[0]!.n;
+    writer.close();
+    const store = await Store.open(withLines, { sandbox: true });
+    try {
+      const [{ lines }] = (await runQuery(store, `SELECT count(*)::INTEGER AS lines FROM hs9_lines`)).rows as [{ lines: number }];
+      expect(lines).toBe(held);
+      expect(lines).toBeGreaterThan(0);
+      await expect(runQuery(store, `SELECT * FROM read_parquet('${parquet}')`)).rejects.toThrow(NO_FILES);
+    } finally {
+      store.close();
+    }
+  });
+
   it("stops a query that runs past its time, and reads back no more rows than asked", async () => {
     const store = await Store.open(db, { sandbox: true });
     try {

@@ -135,6 +135,7 @@ export class Store {
       if (!readOnly) await removeOrphanFiles(store);
       if (sandbox) {
         const files = sqlText(`${resolve(directory, filesFolder(store))}/`);
+        await refreshHs9Views(store, { temporary: true });
         await store.run(`SET allowed_directories = [${files}]; SET enable_external_access = false; SET lock_configuration = true`);
         config.enable_external_access = "false";
       }
