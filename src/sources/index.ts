@@ -42,4 +42,4 @@ export { parseTimeSeries, TIME_SERIES_URLS, type TimeSeriesKind } from "./mof-ti
 export { parsePressRelease } from "./mof-press-release.js";
 export { parsePressTable } from "./mof-press-tables.js";
 export { parseAreaCommodity } from "./mof-area-commodity.js";
-export { parseTidyCsv, tidyReleases, TIDY_COLUMNS, type TidyRelease } from "./tidy.js";
+export { diagnoseTidyCsv, readTidyRow, TIDY_COLUMNS, type TidyRow } from "./tidy.js";

@@ -2,9 +2,9 @@
 // check every line (codes, signs, year totals, the last month with figures), once straight into the store.
 // When DuckDB or the checks refuse the file, it is read again in JavaScript to say which line and column is wrong.
 
-import { readFile } from "node:fs/promises";
+import { open as openFile, readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
-import { AMOUNT_COLUMNS, diagnoseHs9, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
+import { AMOUNT_COLUMNS, diagnoseHs9, hs9LinePattern, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
 import { decodeText } from "../sources/text.js";
 import { insertRelease, VINTAGE_ORDER, type IngestOptions, type ReleaseReport } from "./ingest.js";
 import { HS9_CELL_COLUMNS } from "./schema.js";
@@ -39,6 +39,29 @@ function linesSql(file: string, layout: Hs9Layout): string {
     ...AMOUNT_COLUMNS.map((c) => `"${c}" AS ${cellName(c)}`),
   ];
   return `SELECT ${columns.join(", ")} FROM ${readCsv(file, layout)}`;
+}
+
+/**
+ * Whether every line is whole and in the Ministry's exact syntax (hs9LinePattern), read as plain lines: DuckDB's
+ * integer columns would read `0x10`, `1.5` or `+7` as numbers and pass over extra empty fields, and a file cut off
+ * in its last cell would still parse. Cheap (one regular expression per line); the checks of values come after.
+ */
+async function linesAreWhole(store: Store, file: string, layout: Hs9Layout): Promise<boolean> {
+  const handle = await openFile(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, Math.max(0, size - 1));
+    if (last[0] !== 0x0a) return false;
+  } finally {
+    await handle.close();
+  }
+  const [row] = await store.rows<{ bad: number }>(
+    `SELECT count(*) FILTER (WHERE NOT regexp_full_match(line, ?)) AS bad
+     FROM read_csv(?, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', strict_mode = true, columns = {'line': 'VARCHAR'})`,
+    [hs9LinePattern(layout), file],
+  );
+  return row!.bad === 0;
 }
 
 /** The header line, and about how many lines the file holds (from the length of the first ones), for progress. */
@@ -90,10 +113,17 @@ export async function landHs9Table(
   const progress = (pass: number) =>
     ctx.options.onProgress && ((fraction: number) => ctx.options.onProgress!({ file, fraction: (pass + fraction) / 2, rows: Math.round((pass + fraction) * estimatedLines) }));
 
+  try {
+    if (!(await linesAreWhole(store, file, layout))) await explain(new Error("a line is not in the layout of an HS-9 table"));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    await explain(error);
+  }
+
   // Pass 1: check every line without keeping it.
   const amounts = AMOUNT_COLUMNS.map(cellName);
   const monthCells = (m: number) => ["q1", "q2", "v"].map((k) => `${k}_${pad(m)}`);
-  const totalsDiffer = ["q1", "q2", "v"].map((k) => `${k}_year <> ${MONTHS.map((_, i) => `${k}_${pad(i + 1)}`).join(" + ")}`);
+  const totalsDiffer = ["q1", "q2", "v"].map((k) => `${k}_year IS DISTINCT FROM ${MONTHS.map((_, i) => `${k}_${pad(i + 1)}`).join(" + ")}`);
   const checkSql = `
     SELECT count(*) AS rows,
            count(*) FILTER (WHERE flow IS NULL OR flow NOT IN (1, 2) OR NOT regexp_full_match(hs_text, '\\d{9}')
