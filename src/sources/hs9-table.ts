@@ -110,7 +110,12 @@ export function diagnoseHs9(text: string, file: string, through?: string): never
   const linePattern = new RegExp(`^(?:${hs9LinePattern(layout)})$`);
   if (!text.endsWith("\n") && lines.length > 1) {
     const last = lines.at(-1)!.split(",");
-    throw new InputError({ file, line: lines.length }, `ends in the middle of a row (${last.length} of ${layout.columns.length} fields): the file is truncated (no line end after the last row)`);
+    throw new InputError(
+      { file, line: lines.length },
+      last.length === layout.columns.length
+        ? "has no line end after its last row: the file may be cut off in its last number (a whole file ends with a line end)"
+        : `ends in the middle of a row (${last.length} of ${layout.columns.length} fields): the file is truncated (no line end after the last row)`,
+    );
   }
   const col = (name: string) => layout.columns.indexOf(name);
   const seen = new Map<string, number>();
