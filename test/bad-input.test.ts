@@ -90,7 +90,7 @@ const EXPECTED: Record<string, RegExp> = {
   "tidy-identical-rows.csv": /tidy-identical-rows\.csv:7 column "value": repeats line 4: the observation \(2025-11 export 304 total value\) twice/,
   "tidy-trailing-comma.csv": /tidy-trailing-comma\.csv:5: expected 10 fields .* found 11/,
   "tidy-quoted-newline.csv": /tidy-quoted-newline\.csv:6:10: a quoted field is not closed on its line/,
-  "tidy-mixed-line-ends.csv": /tidy-mixed-line-ends\.csv:5: ends with CRLF where the lines above end with LF/,
+  "tidy-mixed-line-ends.csv": /tidy-mixed-line-ends\.csv:5: ends with CRLF where the lines above end with LF; the CSV reader refused the mix/,
   "tidy-quantity-without-unit.csv": /tidy-quantity-without-unit\.csv:2 column "unit": expected a quantity unit as printed/,
   "tidy-space-padded.csv": /tidy-space-padded\.csv:2 column "flow": expected export or import, found " export"/,
 };

@@ -84,16 +84,18 @@ function checkThrough(through: string, year: number, said: string): number {
 }
 
 const HS9 = /^'?(\d{9})'?$/;
+/** A unit as the tables print it (`NO`, `KG`, `M2`), or blank (spaces) where the line has no such quantity. */
+const UNIT = "[ A-Za-z0-9]*";
 
 /**
  * One data line as the Ministry prints it, as a regular expression that DuckDB (RE2) and JavaScript read alike:
- * flow 1 or 2, a four-digit year, the codes, two units, and 39 amounts of plain digits (no sign, no leading zero,
+ * flow 1 or 2, a four-digit year, the codes, two units (letters and digits, or blank), and 39 amounts of plain digits (no sign, no leading zero,
  * no quotes, at most 15 digits). DuckDB's own integer reading would take `0x10` as 16, `1.5` as 2 and `+7` as 7;
  * a line that does not match this is refused before any of its numbers is read.
  */
 export function hs9LinePattern(layout: Hs9Layout): string {
   const amount = `(?:${WHOLE_NUMBER_SQL})`;
-  const fields = ["[12]", "[0-9]{4}", ...(layout.hasCustom ? ["[0-9A-Za-z_]{3}"] : []), "'?[0-9]{9}'?", ...(layout.hasCountry ? ["[0-9]{3}"] : []), '[^,"]*', '[^,"]*', ...AMOUNT_COLUMNS.map(() => amount)];
+  const fields = ["[12]", "[0-9]{4}", ...(layout.hasCustom ? ["[0-9A-Za-z_]{3}"] : []), "'?[0-9]{9}'?", ...(layout.hasCountry ? ["[0-9]{3}"] : []), UNIT, UNIT, ...AMOUNT_COLUMNS.map(() => amount)];
   return fields.join(",");
 }
 
@@ -145,6 +147,9 @@ export function diagnoseHs9(text: string, file: string, through?: string): never
     if (layout.hasCountry) {
       const problem = partnerProblem(cell("Country"));
       if (problem || !/^\d{3}$/.test(cell("Country"))) fail("Country", problem ?? `expected a MoF 3-digit country code, found "${cell("Country")}"`);
+    }
+    for (const name of ["Unit1", "Unit2"]) {
+      if (!new RegExp(`^${UNIT}$`).test(cell(name))) fail(name, `expected a unit such as NO or KG, or blank, found "${cell(name)}"`);
     }
     const amounts = new Map<string, bigint>();
     for (const name of AMOUNT_COLUMNS) {

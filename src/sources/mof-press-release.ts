@@ -131,6 +131,7 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
     add(block, at, "nobiritsu", period, flow, "world", "total", "yoy_pct", "pct");
   }
 
+  if (Array.isArray(root.chiikikunisogaku)) throw new InputError({ file, column: "chiikikunisogaku" }, `<chiikikunisogaku> appears ${root.chiikikunisogaku.length} times; expected one table by area and country`);
   list((root.chiikikunisogaku as Element)?.chiikikunisogakuinfo).forEach((row, i) => {
     const at = `chiikikunisogaku/chiikikunisogakuinfo[${i + 1}]`;
     const name = textOf(row, "chiikikuni", at);

@@ -40,6 +40,8 @@ const MONTH_ROW = /^(\d{4})\/(0[1-9]|1[0-2])$/;
  */
 function parseCsvLine(line: string, file: string, lineNo: number): string[] {
   const cells = line.split(",");
+  const cr = cells.findIndex((cell) => cell.includes("\r"));
+  if (cr >= 0) throw new InputError({ file, line: lineNo, column: cr + 1 }, "a carriage return inside the row; expected lines ending in CR LF or LF");
   const quoted = cells.findIndex((cell) => cell.includes('"'));
   if (quoted >= 0) throw new InputError({ file, line: lineNo, column: quoted + 1 }, `a double quote in "${cells[quoted]}"; the Ministry's time series quote nothing`);
   return cells.map((cell) => cell.replace(/^ +| +$/g, ""));

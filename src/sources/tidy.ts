@@ -26,8 +26,9 @@ export function isTidyHeader(firstLine: string): boolean {
   return firstLine.replace(/^\uFEFF/, "").trim().startsWith("period,flow,partner");
 }
 
+/** The header must name the columns exactly, in order (a byte-order mark before it aside). */
 export function checkTidyHeader(header: readonly string[], file: string): void {
-  const names = header.map((h) => h.replace(/^\uFEFF/, "").trim());
+  const names = header.map((h, i) => (i === 0 ? h.replace(/^\uFEFF/, "") : h));
   TIDY_COLUMNS.forEach((name, i) => {
     if (names[i] !== name) {
       throw new InputError({ file, line: 1, column: i + 1 }, `expected column "${name}", found "${names[i] ?? ""}"; the tidy layout is ${TIDY_COLUMNS.join(",")}`);
@@ -156,10 +157,12 @@ export const tidyKey = (row: TidyRow) => [row.stage, row.released, row.source, r
 /**
  * Reads a tidy CSV line by line to find the first thing wrong with it (the store found something, or DuckDB
  * could not read it), and throws an error naming its line and column. Returns when it finds nothing wrong.
- * Blank lines are passed over (as DuckDB does); CRLF and LF line ends may not be mixed.
+ * Blank lines are passed over (as DuckDB does). Lines end in CR LF or LF; where they mix and nothing else is
+ * wrong, the mix is named (DuckDB refuses some mixes).
  */
 export async function diagnoseTidyCsv(file: string): Promise<void> {
   let ending: string | null = null;
+  let mixed: { line: number; end: string } | null = null;
   let rows = 0;
   for await (const { line, text, end } of fileLines(file)) {
     const fail = (column: string | number | undefined, problem: string): never => {
@@ -167,7 +170,7 @@ export async function diagnoseTidyCsv(file: string): Promise<void> {
     };
     if (end === "") fail(undefined, "ends in the middle of a row (no line end after the last row): the file is truncated");
     ending ??= end;
-    if (end !== ending) fail(undefined, `ends with ${end === "\r\n" ? "CRLF" : "LF"} where the lines above end with ${ending === "\r\n" ? "CRLF" : "LF"}; expected one kind of line end`);
+    if (end !== ending) mixed ??= { line, end };
     if (text === "" && line > 1) continue;
     const cr = text.indexOf("\r");
     if (cr >= 0) fail(undefined, `a carriage return inside the row (at character ${cr + 1}); expected one row per line`);
@@ -185,6 +188,10 @@ export async function diagnoseTidyCsv(file: string): Promise<void> {
     if ("problem" in read) fail(read.column, read.problem);
   }
   if (rows === 0) throw new InputError({ file, line: 2 }, "has a header but no rows");
+  if (mixed) {
+    const name = (end: string) => (end === "\r\n" ? "CRLF" : "LF");
+    throw new InputError({ file, line: mixed.line }, `ends with ${name(mixed.end)} where the lines above end with ${name(ending!)}; the CSV reader refused the mix: expected one kind of line end`);
+  }
 }
 
 /**

@@ -241,23 +241,26 @@ async function landObservations(store: Store, p: Part & { file: string; fileName
 }
 
 /**
- * Two different values for one observation in one release (a file printing a figure twice, differently) are an
- * error naming both places. Linear: the keys with more than one value are found by grouping, then their places.
+ * Two different values (or units) for one observation in one release (a file printing a figure twice, differently)
+ * are an error naming both places. Linear: the keys with more than one value are found by grouping, then their places.
  */
 async function refuseConflicts(store: Store, file: string): Promise<void> {
-  const [conflict] = await store.rows<{ a_line: number; a_col: string; a_value: number; b_line: number; b_col: string; b_value: number; key: string }>(`
+  const [conflict] = await store.rows<{ a_line: number; a_col: string; a_value: number; a_unit: string; b_line: number; b_col: string; b_value: number; b_unit: string; key: string }>(`
     WITH firsts AS (
-      SELECT period, flow, partner, commodity, measure, arg_min(value, {'line': line, 'col': col}) AS a_value, min({'line': line, 'col': col}) AS a
-      FROM staged GROUP BY ALL HAVING count(DISTINCT value) > 1)
-    SELECT f.a.line AS a_line, f.a.col AS a_col, f.a_value, s.line AS b_line, s.col AS b_col, s.value AS b_value,
+      SELECT period, flow, partner, commodity, measure, arg_min({'value': value, 'unit': unit}, {'line': line, 'col': col}) AS a_vu,
+             min({'line': line, 'col': col}) AS a
+      FROM staged GROUP BY ALL HAVING count(DISTINCT value) > 1 OR count(DISTINCT unit) > 1)
+    SELECT f.a.line AS a_line, f.a.col AS a_col, f.a_vu.value AS a_value, f.a_vu.unit AS a_unit,
+           s.line AS b_line, s.col AS b_col, s.value AS b_value, s.unit AS b_unit,
            concat_ws(' ', s.period, s.flow, s.partner, s.commodity, s.measure) AS key
     FROM staged s JOIN firsts f USING (period, flow, partner, commodity, measure)
-    WHERE s.value <> f.a_value
+    WHERE s.value <> f.a_vu.value OR s.unit <> f.a_vu.unit
     ORDER BY s.line, s.col LIMIT 1`);
   if (conflict) {
+    const differ = conflict.b_value !== conflict.a_value ? [conflict.b_value, conflict.a_value] : [`${conflict.b_value} ${conflict.b_unit}`, `${conflict.a_value} ${conflict.a_unit}`];
     throw new InputError(
       { file, line: conflict.b_line, column: conflict.b_col },
-      `${conflict.b_value} conflicts with ${conflict.a_value} at line ${conflict.a_line} (${conflict.a_col}) for the same observation (${conflict.key}); one release holds one value per observation`,
+      `${differ[0]} conflicts with ${differ[1]} at line ${conflict.a_line} (${conflict.a_col}) for the same observation (${conflict.key}); one release holds one value per observation`,
     );
   }
 }
