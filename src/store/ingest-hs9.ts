@@ -5,6 +5,7 @@
 import { open as openFile, readFile } from "node:fs/promises";
 import { InputError } from "../errors.js";
 import { AMOUNT_COLUMNS, diagnoseHs9, hs9LinePattern, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
+import { isUtf8File } from "../sources/csv.js";
 import { decodeText } from "../sources/text.js";
 import { insertRelease, VINTAGE_ORDER, type IngestOptions, type ReleaseReport } from "./ingest.js";
 import { HS9_CELL_COLUMNS } from "./schema.js";
@@ -56,6 +57,7 @@ async function linesAreWhole(store: Store, file: string, layout: Hs9Layout): Pro
   } finally {
     await handle.close();
   }
+  if (!(await isUtf8File(file))) return false; // before DuckDB aggregates the text: see isUtf8File
   const [row] = await store.rows<{ bad: number }>(
     `SELECT count(*) FILTER (WHERE NOT regexp_full_match(line, ?)) AS bad
      FROM read_csv(?, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', strict_mode = true, columns = {'line': 'VARCHAR'})`,
