@@ -93,6 +93,12 @@ const EXPECTED: Record<string, RegExp> = {
   "tidy-mixed-line-ends.csv": /tidy-mixed-line-ends\.csv:5: ends with CRLF where the lines above end with LF; the CSV reader refused the mix/,
   "tidy-quantity-without-unit.csv": /tidy-quantity-without-unit\.csv:2 column "unit": expected a quantity unit as printed/,
   "tidy-space-padded.csv": /tidy-space-padded\.csv:2 column "flow": expected export or import, found " export"/,
+
+  // Minimal reproducers of what the fuzz test found.
+  "d51ma-stray-cr.csv": /d51ma-stray-cr\.csv:6:2: a carriage return inside the row/,
+  "press-area-table-twice.xml": /press-area-table-twice\.xml column "chiikikunisogaku": <chiikikunisogaku> appears 2 times/,
+  "press-commodity-two-units.csv": /press-commodity-two-units\.csv:7 column "quantity": 495021 KG conflicts with 495021 NO at line 5/,
+  "tidy-not-utf8-late.csv": /tidy-not-utf8-late\.csv:7: is not valid UTF-8; expected UTF-8 text/,
 };
 
 describe("the bad-input corpus", () => {

@@ -189,7 +189,7 @@ write(FIX, "area-commodity-small.csv", AREA_COMMODITY, "utf-8", "\n")
 
 # ---- the bad-input corpus, continued: wrong data that once landed with exit 0 (issue #9, item 3).
 def bad(name, text, encoding="utf-8", newline="\n"):
-    write(BAD, name, text, encoding, newline)
+    write(BAD, name, text, encoding, newline)  # bytes are written as they are
 
 def replaced(text, old, new, count=1):
     assert old in text, old
@@ -263,3 +263,9 @@ tidy_bad("tidy-quoted-newline.csv", None, replaced(tidy, "press 2025-10", '"pres
 tidy_bad("tidy-mixed-line-ends.csv", None, replaced(tidy, "press 2025-11\n2025-10", "press 2025-11\r\n2025-10"))
 tidy_bad("tidy-quantity-without-unit.csv", "2025-11,export,world,pc:70503,quantity1,495021,,provisional,2025-12-17,x")
 tidy_bad("tidy-space-padded.csv", "2025-11, export,world,total,value,1,JPY_million,provisional,2025-12-17,x")
+
+# Minimal reproducers of what the fuzz test (test/fuzz) found, each once accepted.
+bad("d51ma-stray-cr.csv", replaced(d51(), ",金額,数量,金額,数量,金額", ",金額\r,数量,金額,数量,金額"), "cp932", "\n")
+bad("press-area-table-twice.xml", replaced(PRESS_XML, "</chiikikunisogaku>", "</chiikikunisogaku><chiikikunisogaku><taishokikan>November 2025</taishokikan></chiikikunisogaku>"))
+bad("press-commodity-two-units.csv", PRESS_COMMODITY + "2025-11,4,E,WORLD,2,MOTOR VEHICLES,KG,495021,-8.4,1513570,15.6,-4.1,-0.7\n")
+bad("tidy-not-utf8-late.csv", (tidy + "2025-11,import,world,total,value,1,JPY_million,provisional,2025-12-17,").encode("utf-8") + b"\xff\xfe source\n", None)

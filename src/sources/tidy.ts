@@ -2,7 +2,7 @@
 // The rules a row must meet live here; the store checks them over a whole file in DuckDB (store/ingest-tidy),
 // and on a refusal this module reads the file again, line by line, to say where and what.
 
-import { DATE_PATTERN, FLOWS, MEASURES, PERIOD_PATTERN, STAGES, type Flow, type Measure } from "../domain.js";
+import { DATE_PATTERN, FLOWS, MEASURES, PERIOD_PATTERN, STAGES, type Flow, type Measure, type Observation } from "../domain.js";
 import { InputError } from "../errors.js";
 import { commodityProblem, partnerProblem } from "./codes/index.js";
 import { fileLines } from "./csv.js";
@@ -38,15 +38,7 @@ export function checkTidyHeader(header: readonly string[], file: string): void {
 }
 
 /** A row as the store keeps it: the value in the store's unit (thousand yen for `value`). */
-export interface TidyObservation {
-  period: string;
-  flow: Flow;
-  partner: string;
-  commodity: string;
-  measure: Measure;
-  value: number;
-  unit: string;
-}
+export type TidyObservation = Omit<Observation, "line" | "column">;
 
 const isFlow = (flow: string): flow is Flow => (FLOWS as readonly string[]).includes(flow);
 const isMeasure = (measure: string): measure is Measure => (MEASURES as readonly string[]).includes(measure);

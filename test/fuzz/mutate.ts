@@ -4,8 +4,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { random } from "../../bench/generate-hs9.js";
 import { FIXTURES, hasSharedData, shared } from "../helpers.js";
 import type { FuzzFormat } from "./oracle.js";
+
+export { random }; // mulberry32, seeded: mutant i of a run is the same on every machine
 
 export interface Seed {
   /** The file name the mutant gets (an HS-9 table's month comes from it). */
@@ -14,16 +17,6 @@ export interface Seed {
   bytes: Buffer;
   /** Where it came from, for the report. */
   origin: string;
-}
-
-/** mulberry32: small and seeded, so that mutant i of seed s is the same on every machine. */
-export function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The first `head` lines and the last `tail` lines of a file, its line ends kept. */
