@@ -176,7 +176,19 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at > 0 ? process.argv[at + 1] : undefined;
   };
   if (process.argv.includes("--help")) {
-    console.log("npm run fuzz -- [--count N] [--seconds S] [--seed K] [--workers W] [--timeout S] [--verbose]\n  default: 10,000 mutants; --seconds stops starting new ones after S seconds; --verbose: outcomes by seed file");
+    console.log(
+      "npm run fuzz -- [--count N] [--seconds S] [--seed K] [--workers W] [--timeout S] [--verbose]\n" +
+        "  default: 10,000 mutants; --seconds stops starting new ones after S seconds; --verbose: outcomes by seed file\n" +
+        "npm run fuzz -- --seed K --replay I [--out FILE]\n  writes mutant I of seed K (to FILE, or to its seed's file name here) and says what it was",
+    );
+    process.exit(0);
+  }
+  if (arg("replay") !== undefined) {
+    const { mutantOf } = await import("./worker.js");
+    const m = mutantOf(Number(arg("seed") ?? 1), Number(arg("replay")));
+    const out = arg("out") ?? m.seed.name;
+    (await import("node:fs")).writeFileSync(out, m.bytes);
+    console.log(`${out}: mutant ${arg("replay")} of seed ${arg("seed") ?? 1}, from ${m.seed.origin}: ${m.how.join("; ")}`);
     process.exit(0);
   }
   const seconds = arg("seconds") ? Number(arg("seconds")) : undefined;
