@@ -10,7 +10,7 @@ import { MONTHS } from "../src/sources/hs9-table.js";
 export const BENCH_LINES = 600_000;
 
 /** mulberry32: a small seeded generator, so every run writes the same bytes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -102,7 +102,7 @@ write(FIX, "tidy-small.csv", tidy, "utf-8", "\n")
 
 # ---- the bad-input corpus: each file is wrong in one way; test/bad-input.test.ts says how.
 for name in os.listdir(BAD):
-    if name.endswith((".csv", ".parquet")):
+    if name.endswith((".csv", ".parquet", ".xml")):
         os.remove(os.path.join(BAD, name))
 write(BAD, "empty.csv", b"")
 write(BAD, "d41ma-header-only.csv", D41_HEADER)
@@ -137,3 +137,135 @@ write(BAD, "tidy-bad-period.csv", TIDY_HEAD + "2025-13,export,world,total,value,
 write(BAD, "tidy-bad-unit.csv", TIDY_HEAD + "2025-11,export,world,total,value,1,USD_million,provisional,2025-12-17,x\n", "utf-8", "\n")
 write(BAD, "tidy-negative.csv", TIDY_HEAD + "2025-11,export,world,total,value,-5,JPY_million,provisional,2025-12-17,x\n", "utf-8", "\n")
 write(BAD, "tidy-corrupt.parquet", b"PAR1" + b"\x00garbage, not a parquet file" * 4)
+
+# ---- more formats as small good fixtures (also seeds of the fuzz test): a press release in the Ministry's XML
+# layout, its tables as the CSV transcriptions, and the area × commodity table. Numbers invented, layout as published.
+def press_xml(export_rows=None, headline_export=None, date="December 17, 2025"):
+    def row(name, kind, unit, qty, value, share, yoy, contrib, tani=None):
+        tani = tani if tani is not None else f"<tani>{unit}</tani>"
+        return (f"<shuyochiikikunihininfo><shuyoshohin>{name}</shuyoshohin><shuyoshohinbunrui>{kind}</shuyoshohinbunrui>{tani}"
+                f"{qty}<suryonobiritsu/><kagaku>{value}</kagaku><koseihi>{share}</koseihi>"
+                f"<kagakunobiritsu>{yoy}</kagakunobiritsu><zogenkiyodo>{contrib}</zogenkiyodo></shuyochiikikunihininfo>")
+    export_rows = export_rows or [
+        row("Grand Total", 0, "   ", "<suryo/>", "9,714,672", "100.0", "6.1", "6.1"),
+        row("1 FOODSTUFF", 1, "   ", "<suryo/>", "122,550", "1.3", "10.9", "0.1"),
+        row(" MOTOR VEHICLES", 2, " NO", "<suryo>495,021</suryo>", "1,513,570", "15.6", "-4.1", "-0.7"),
+        row(" SEMICON MACHINERY ETC", 2, " KG", "<suryo>-</suryo>", "450,120", "4.6", "ZENZO", "-"),
+    ]
+    headline_export = headline_export or "<sogakutonen>9,714,672</sogakutonen><sogakuzennen>9,152,003</sogakuzennen><nobiritsu>6.1</nobiritsu>"
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?><hodoxml><sogakutsuki name="pg1">'
+            f"<kohyoymd>{date}</kohyoymd><title>Value of Exports and Imports November 2025 (Provisional)</title>"
+            "<taishoymtonen>November 2025</taishoymtonen><taishoymzennen>November 2024</taishoymzennen>"
+            f"<export>{headline_export}</export>"
+            "<import><sogakutonen>9,392,446</sogakutonen><sogakuzennen>9,272,812</sogakuzennen><nobiritsu>1.3</nobiritsu></import>"
+            "<sashihiki><sogakutonen>322,226</sogakutonen><sogakuzennen>△120,809</sogakuzennen><nobiritsu>-</nobiritsu></sashihiki></sogakutsuki>"
+            '<chiikikunisogaku name="pg2"><taishokikan>November 2025</taishokikan>'
+            "<chiikikunisogakuinfo><chiikikunikbn>0</chiikikunikbn><chiikikuni>Grand Total</chiikikuni><exportkagakue>9,714,672</exportkagakue><exportnobiritsu>6.1</exportnobiritsu><importkagakue>9,392,446</importkagakue><importnobiritsu>1.3</importnobiritsu></chiikikunisogakuinfo>"
+            "<chiikikunisogakuinfo><chiikikunikbn>1</chiikikunikbn><chiikikuni>ASIA</chiikikuni><exportkagakue>5,237,841</exportkagakue><exportnobiritsu>4.5</exportnobiritsu><importkagakue>4,798,158</importkagakue><importnobiritsu>3.2</importnobiritsu></chiikikunisogakuinfo>"
+            "</chiikikunisogaku>"
+            '<shuyochiikikunihin name="pg3"><title>Exports by Principal Commodity(WORLD)</title><taishokikan>November 2025</taishokikan>'
+            + "".join(export_rows) + "</shuyochiikikunihin></hodoxml>"), row
+PRESS_XML, press_row = press_xml()
+write(FIX, "press-small.xml", PRESS_XML, "utf-8", "\n")
+
+PRESS_HEADLINE = ("yyyymm,stage,stage_name,release_date,exp_jpy_mn,exp_prev_year_jpy_mn,exp_yoy_pct,imp_jpy_mn,imp_prev_year_jpy_mn,imp_yoy_pct,bal_jpy_mn,bal_prev_year_jpy_mn,bal_yoy_pct\n"
+                  "2025-11,4,monthly provisional,2025-12-17,9714672,9152003,6.1,9392446,9272812,1.3,322226,-120809,\n"
+                  "2025-10,4,monthly provisional,2025-11-20,9756000,9425210,3.5,9524100,9888000,-3.7,231900,-462790,\n")
+write(FIX, "press-headline-small.csv", PRESS_HEADLINE, "utf-8", "\n")
+PRESS_COMMODITY = ("yyyymm,stage,imex,area,level,item,unit,quantity,qty_yoy_pct,value_jpy_mn,share_pct,value_yoy_pct,contribution_pt\n"
+                   "2025-11,4,E,WORLD,0,Grand Total,,,,9714672,100.0,6.1,6.1\n"
+                   "2025-11,4,E,WORLD,1,1 FOODSTUFF,,,,122550,1.3,10.9,0.1\n"
+                   '2025-11,4,E,WORLD,2,"TEXTILE YARN, FABRICS",,,,61200,0.6,-2.0,-0.0\n'
+                   "2025-11,4,E,WORLD,2,MOTOR VEHICLES,NO,495021,-8.4,1513570,15.6,-4.1,-0.7\n"
+                   "2025-11,4,E,WORLD,2,SEMICON MACHINERY ETC,KG,,,450120,4.6,ZENZO,\n")
+write(FIX, "press-commodity-small.csv", PRESS_COMMODITY, "utf-8", "\n")
+AREA_COMMODITY = ("exp_imp,yyyymm,area,goods,value_jpy_k\n"
+                  "1,2019-04,USA,MOTOR VEHICLES,512000000\n"
+                  "1,2019-04,CHINA,(CAR),58092\n"
+                  '1,2019-05,USA,"TEXTILE YARN, FABRICS",0\n'
+                  "2,2019-05,ASIA,FOODSTUFF,96300120\n"
+                  "1,2019-05,USA,BLANK/RECORDED MEDIA,4411\n")
+write(FIX, "area-commodity-small.csv", AREA_COMMODITY, "utf-8", "\n")
+
+# ---- the bad-input corpus, continued: wrong data that once landed with exit 0 (issue #9, item 3).
+def bad(name, text, encoding="utf-8", newline="\n"):
+    write(BAD, name, text, encoding, newline)  # bytes are written as they are
+
+def replaced(text, old, new, count=1):
+    assert old in text, old
+    return text.replace(old, new, count)
+
+# Time series: numbers, blanks, months, units, quotes.
+bad("d41ma-30-digits.csv", replaced(D41, "2025/05,8700000007 ", "2025/05,123456789012345678901234567890 "), "cp932", "\r\n")
+bad("d41ma-hex.csv", replaced(D41, "2025/05,8700000007 ", "2025/05,0x10 "), "cp932", "\r\n")
+bad("d41ma-full-width-digits.csv", replaced(D41, "2025/05,8700000007 ", "2025/05,８７００ "), "cp932", "\r\n")
+bad("d41ma-quoted.csv", replaced(D41, "2025/05,8700000007 ", '2025/05,"8700000007" '), "cp932", "\r\n")
+bad("d41ma-missing-month.csv", replaced(D41, "2025/06,8800000008 ,8099999976 \n", ""), "cp932", "\r\n")
+bad("d41ma-blank-cell.csv", replaced(D41, "2025/05,8700000007 ,", "2025/05, ,"), "cp932", "\r\n")
+bad("d51ma-blank-cell.csv", d51(rows=["2025/10,9766185280 ,-,120000000 ,547353 ,1631820658 ", "2025/11,9708885255 ,-,122567087 ,495021 ,", "2025/12,-,-,-,-,-"]), "cp932", "\r\n")
+bad("d51ma-missing-month.csv", d51(rows=["2025/09,9766185280 ,-,120000000 ,547353 ,1631820658 ", "2025/11,9708885255 ,-,122567087 ,495021 ,1513570500 "]), "cp932", "\r\n")
+# The quantity columns of foodstuff and motor vehicles swapped, each with its unit header: cars counted in "units" under
+# foodstuff's code, foodstuff's "-" under the cars'.
+swapped = d51(rows=["2025/10,9766185280 ,547353 ,120000000 ,-,1631820658 ", "2025/11,9708885255 ,495021 ,122567087 ,-,1513570500 "])
+swapped = replaced(swapped, "Years/Months,(千円),(単位),(千円),(単位：NO),(千円)", "Years/Months,(千円),(単位：NO),(千円),(単位),(千円)")
+bad("d51ma-units-swapped.csv", swapped, "cp932", "\r\n")
+
+# HS-9 tables: what DuckDB's own integer reading would take (0x10 as 16, 1.5 as 2, +7 as 7), blanks, length, shape.
+def hs9_bad(name, line_index, old, new):
+    lines = list(estat)
+    lines[line_index] = replaced(lines[line_index], old, new)
+    bad(name, "\n".join(lines) + "\n")
+hs9_bad("hs9-hex_2026-08.csv", 2, ",200,", ",0xC8,")
+hs9_bad("hs9-fraction_2026-08.csv", 2, ",200,", ",199.5,")
+hs9_bad("hs9-plus-sign_2026-08.csv", 2, ",200,", ",+200,")
+hs9_bad("hs9-blank-cell_2026-08.csv", 2, ",200,", ",,")
+hs9_bad("hs9-30-digits_2026-08.csv", 2, ",200,", ",123456789012345678901234567890,")
+hs9_bad("hs9-trailing-comma_2026-08.csv", 1, ",0,0,0", ",0,0,0,")
+bad("hs9-no-final-newline_2026-08.csv", "\n".join(estat))
+
+# Press release XML: numbers the Ministry never prints, elements missing or twice, a quantity without its unit.
+bad("press-hex.xml", replaced(PRESS_XML, "<kagaku>122,550</kagaku>", "<kagaku>0x10</kagaku>"))
+bad("press-1e308-percent.xml", replaced(PRESS_XML, "<kagakunobiritsu>10.9</kagakunobiritsu>", "<kagakunobiritsu>1e308</kagakunobiritsu>"))
+bad("press-infinity.xml", replaced(PRESS_XML, "<nobiritsu>6.1</nobiritsu>", "<nobiritsu>Infinity</nobiritsu>"))
+bad("press-negative-share.xml", replaced(PRESS_XML, "<koseihi>1.3</koseihi>", "<koseihi>-1.3</koseihi>"))
+bad("press-tani-twice.xml", replaced(PRESS_XML, "<tani> NO</tani>", "<tani> MT</tani><tani> MT</tani>"))
+bad("press-missing-kagaku.xml", replaced(PRESS_XML, "<kagaku>1,513,570</kagaku>", ""))
+bad("press-quantity-without-unit.xml", replaced(PRESS_XML, "<tani> NO</tani>", "<tani>   </tani>"))
+bad("press-bad-date.xml", replaced(PRESS_XML, "December 17, 2025", "February 30, 2025"))
+bad("press-misgrouped-number.xml", replaced(PRESS_XML, "<kagaku>450,120</kagaku>", "<kagaku>4,50120</kagaku>"))
+
+# Press tables and the area × commodity table (CSV): the same numbers, cut-off files, short rows.
+bad("press-commodity-1e308-percent.csv", replaced(PRESS_COMMODITY, ",122550,1.3,10.9,0.1", ",122550,1.3,1e308,0.1"))
+bad("press-commodity-share-above-100.csv", replaced(PRESS_COMMODITY, ",122550,1.3,10.9,0.1", ",122550,130.0,10.9,0.1"))
+bad("press-commodity-short-row.csv", replaced(PRESS_COMMODITY, ",122550,1.3,10.9,0.1", ",122550,1.3,10.9"))
+bad("press-commodity-truncated.csv", PRESS_COMMODITY[:-9])
+bad("press-headline-bad-date.csv", replaced(PRESS_HEADLINE, "2025-11,4,monthly provisional,2025-12-17", "2025-11,4,monthly provisional,2025-11-31"))
+bad("area-commodity-30-digits.csv", replaced(AREA_COMMODITY, ",58092", ",123456789012345678901234567890"))
+bad("area-commodity-truncated.csv", AREA_COMMODITY[:-3])
+
+# Tidy CSV: Infinity, percentages out of bounds, a cut-off file, a row twice, an extra field, forms of numbers
+# JavaScript or DuckDB would read (hex, underscores, NaN), a day not in the calendar, a row over two lines.
+def tidy_bad(name, row, text=None):
+    bad(name, text if text is not None else TIDY_HEAD + row + "\n")
+tidy_bad("tidy-infinity.csv", "2025-11,export,world,total,value,1e400,JPY_million,provisional,2025-12-17,x")
+tidy_bad("tidy-1e308-percent.csv", "2025-11,export,world,total,yoy_pct,1e308,pct,provisional,2025-12-17,x")
+tidy_bad("tidy-30-digits.csv", "2025-11,export,world,total,value,123456789012345678901234567890,JPY_thousand,provisional,2025-12-17,x")
+tidy_bad("tidy-negative-share.csv", "2025-11,export,304,total,share_pct,-1.3,pct,provisional,2025-12-17,x")
+tidy_bad("tidy-share-above-100.csv", "2025-11,export,304,total,share_pct,100.5,pct,provisional,2025-12-17,x")
+tidy_bad("tidy-hex.csv", "2025-11,export,world,total,value,0x10,JPY_million,provisional,2025-12-17,x")
+tidy_bad("tidy-underscore.csv", "2025-11,export,world,total,value,1_000,JPY_million,provisional,2025-12-17,x")
+tidy_bad("tidy-nan.csv", "2025-11,export,world,total,yoy_pct,NaN,pct,provisional,2025-12-17,x")
+tidy_bad("tidy-bad-date.csv", "2025-11,export,world,total,value,1,JPY_million,provisional,2025-02-30,x")
+tidy_bad("tidy-truncated.csv", None, tidy[:-12])
+tidy_bad("tidy-identical-rows.csv", None, tidy + "2025-11,export,304,total,value,1725000,JPY_million,provisional,2025-12-17,press 2025-11\n")
+tidy_bad("tidy-trailing-comma.csv", None, replaced(tidy, "press 2025-11\n2025-10", "press 2025-11,\n2025-10"))
+tidy_bad("tidy-quoted-newline.csv", None, replaced(tidy, "press 2025-10", '"press\n2025-10"'))
+tidy_bad("tidy-mixed-line-ends.csv", None, replaced(tidy, "press 2025-11\n2025-10", "press 2025-11\r\n2025-10"))
+tidy_bad("tidy-quantity-without-unit.csv", "2025-11,export,world,pc:70503,quantity1,495021,,provisional,2025-12-17,x")
+tidy_bad("tidy-space-padded.csv", "2025-11, export,world,total,value,1,JPY_million,provisional,2025-12-17,x")
+
+# Minimal reproducers of what the fuzz test (test/fuzz) found, each once accepted.
+bad("d51ma-stray-cr.csv", replaced(d51(), ",金額,数量,金額,数量,金額", ",金額\r,数量,金額,数量,金額"), "cp932", "\n")
+bad("press-area-table-twice.xml", replaced(PRESS_XML, "</chiikikunisogaku>", "</chiikikunisogaku><chiikikunisogaku><taishokikan>November 2025</taishokikan></chiikikunisogaku>"))
+bad("press-commodity-two-units.csv", PRESS_COMMODITY + "2025-11,4,E,WORLD,2,MOTOR VEHICLES,KG,495021,-8.4,1513570,15.6,-4.1,-0.7\n")
+bad("tidy-not-utf8-late.csv", (tidy + "2025-11,import,world,total,value,1,JPY_million,provisional,2025-12-17,").encode("utf-8") + b"\xff\xfe source\n", None)

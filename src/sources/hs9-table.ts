@@ -4,9 +4,9 @@
 // decides through which month a year-to-date table is published, and explains a bad file line by line.
 
 import path from "node:path";
-import Papa from "papaparse";
 import { InputError, UsageError } from "../errors.js";
 import { partnerProblem } from "./codes/index.js";
+import { WHOLE_NUMBER_SQL, wholeNumberProblem } from "./numbers.js";
 
 export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 export const MONTH_MEASURES = ["Quantity1", "Quantity2", "Value"] as const;
@@ -83,8 +83,24 @@ function checkThrough(through: string, year: number, said: string): number {
   return Number(m[2]);
 }
 
-const WHOLE = /^\d+$/;
 const HS9 = /^'?(\d{9})'?$/;
+/** A unit as the tables print it (`NO`, `KG`, `M2`), or blank (spaces) where the line has no such quantity. */
+const UNIT = "[ A-Za-z0-9]*";
+
+/**
+ * One data line as the Ministry prints it, as a regular expression that DuckDB (RE2) and JavaScript read alike:
+ * flow 1 or 2, a four-digit year, the codes, two units (letters and digits, or blank), and 39 amounts of plain digits (no sign, no leading zero,
+ * no quotes, at most 15 digits). DuckDB's own integer reading would take `0x10` as 16, `1.5` as 2 and `+7` as 7;
+ * a line that does not match this is refused before any of its numbers is read.
+ */
+export function hs9LinePattern(layout: Hs9Layout): string {
+  const amount = `(?:${WHOLE_NUMBER_SQL})`;
+  const fields = ["[12]", "[0-9]{4}", ...(layout.hasCustom ? ["[0-9A-Za-z_]{3}"] : []), "'?[0-9]{9}'?", ...(layout.hasCountry ? ["[0-9]{3}"] : []), UNIT, UNIT, ...AMOUNT_COLUMNS.map(() => amount)];
+  return fields.join(",");
+}
+
+/** A line is blank when it holds nothing (or only the CR of a CRLF): DuckDB passes over such lines, and so does this. */
+const isBlank = (line: string) => line === "" || line === "\r";
 
 /**
  * Reads a whole table in JavaScript to find the first thing wrong with it, with its line and column.
@@ -93,9 +109,15 @@ const HS9 = /^'?(\d{9})'?$/;
 export function diagnoseHs9(text: string, file: string, through?: string): never | void {
   const lines = text.split("\n");
   const layout = hs9Layout(lines[0] ?? "", file);
+  const linePattern = new RegExp(`^(?:${hs9LinePattern(layout)})$`);
   if (!text.endsWith("\n") && lines.length > 1) {
-    const last = Papa.parse<string[]>(lines.at(-1)!).data[0] ?? [];
-    if (last.length !== layout.columns.length) throw new InputError({ file, line: lines.length }, `ends in the middle of a row (${last.length} of ${layout.columns.length} fields): the file is truncated`);
+    const last = lines.at(-1)!.split(",");
+    throw new InputError(
+      { file, line: lines.length },
+      last.length === layout.columns.length
+        ? "has no line end after its last row: the file may be cut off in its last number (a whole file ends with a line end)"
+        : `ends in the middle of a row (${last.length} of ${layout.columns.length} fields): the file is truncated (no line end after the last row)`,
+    );
   }
   const col = (name: string) => layout.columns.indexOf(name);
   const seen = new Map<string, number>();
@@ -103,9 +125,11 @@ export function diagnoseHs9(text: string, file: string, through?: string): never
   let lastMonthWithData = 0;
   for (let i = 1; i < lines.length; i++) {
     const raw = lines[i]!.replace(/\r$/, "");
-    if (raw === "" && i === lines.length - 1) break;
+    if (isBlank(lines[i]!)) continue;
     const lineNo = i + 1;
-    const cells = Papa.parse<string[]>(raw).data[0] ?? [];
+    const cells = raw.split(",");
+    const quoted = cells.findIndex((c) => c.includes('"'));
+    if (quoted >= 0) throw new InputError({ file, line: lineNo, column: layout.columns[quoted] ?? quoted + 1 }, `a double quote in "${cells[quoted]}"; the Ministry's HS-9 tables quote nothing`);
     if (cells.length !== layout.columns.length) {
       throw new InputError({ file, line: lineNo }, `expected ${layout.columns.length} fields, found ${cells.length} (a truncated or shifted row?)`);
     }
@@ -113,31 +137,36 @@ export function diagnoseHs9(text: string, file: string, through?: string): never
       throw new InputError({ file, line: lineNo, column: name }, problem);
     };
     const cell = (name: string) => cells[col(name)]!;
-    if (!/^[12]$/.test(cell("Exp or Imp").trim())) fail("Exp or Imp", `expected 1 (exports) or 2 (imports), found "${cell("Exp or Imp")}"`);
+    if (!/^[12]$/.test(cell("Exp or Imp"))) fail("Exp or Imp", `expected 1 (exports) or 2 (imports), found "${cell("Exp or Imp")}"`);
     const rowYear = Number(cell("Year"));
-    if (!/^\d{4}$/.test(cell("Year").trim())) fail("Year", `expected a year, found "${cell("Year")}"`);
+    if (!/^\d{4}$/.test(cell("Year"))) fail("Year", `expected a year, found "${cell("Year")}"`);
     if (year !== null && rowYear !== year) fail("Year", `expected ${year} as in the rows above, found ${rowYear}: one table holds one year`);
     year = rowYear;
-    if (!HS9.test(cell("HS").trim())) fail("HS", `expected a 9-digit HS code (optionally quoted '870323929'), found "${cell("HS")}"`);
-    if (layout.hasCustom && !/^\w{3}$/.test(cell("Custom").trim())) fail("Custom", `expected a 3-character customs office code, found "${cell("Custom")}"`);
+    if (!HS9.test(cell("HS"))) fail("HS", `expected a 9-digit HS code (optionally quoted '870323929'), found "${cell("HS")}"`);
+    if (layout.hasCustom && !/^[0-9A-Za-z_]{3}$/.test(cell("Custom"))) fail("Custom", `expected a 3-character customs office code, found "${cell("Custom")}"`);
     if (layout.hasCountry) {
-      const problem = partnerProblem(cell("Country").trim());
-      if (problem || !/^\d{3}$/.test(cell("Country").trim())) fail("Country", problem ?? `expected a MoF 3-digit country code, found "${cell("Country")}"`);
+      const problem = partnerProblem(cell("Country"));
+      if (problem || !/^\d{3}$/.test(cell("Country"))) fail("Country", problem ?? `expected a MoF 3-digit country code, found "${cell("Country")}"`);
     }
-    const amounts = new Map<string, number>();
+    for (const name of ["Unit1", "Unit2"]) {
+      if (!new RegExp(`^${UNIT}$`).test(cell(name))) fail(name, `expected a unit such as NO or KG, or blank, found "${cell(name)}"`);
+    }
+    const amounts = new Map<string, bigint>();
     for (const name of AMOUNT_COLUMNS) {
-      const v = cell(name).trim();
-      if (!WHOLE.test(v)) fail(name, /^-\d+$/.test(v) ? `a negative amount (${v}); quantities and values are never below zero` : `expected a whole number, found "${v}"`);
-      amounts.set(name, Number(v));
+      const v = cell(name);
+      const problem = v === "" ? "a blank cell; expected a whole number (0 where nothing was traded)" : wholeNumberProblem(v);
+      if (problem) fail(name, problem);
+      amounts.set(name, BigInt(v));
     }
     for (const measure of MONTH_MEASURES) {
-      const sum = MONTHS.reduce((s, m) => s + amounts.get(`${measure}-${m}`)!, 0);
+      const sum = MONTHS.reduce((s, m) => s + amounts.get(`${measure}-${m}`)!, 0n);
       if (sum !== amounts.get(`${measure}-Year`)) fail(`${measure}-Year`, `the year total ${amounts.get(`${measure}-Year`)} is not the sum of the months (${sum})`);
     }
+    if (!linePattern.test(raw)) throw new InputError({ file, line: lineNo }, "is not a line of an HS-9 table as the Ministry prints it (flow, year, codes, units, 39 whole numbers)");
     MONTHS.forEach((m, k) => {
-      if (MONTH_MEASURES.some((measure) => amounts.get(`${measure}-${m}`)! > 0)) lastMonthWithData = Math.max(lastMonthWithData, k + 1);
+      if (MONTH_MEASURES.some((measure) => amounts.get(`${measure}-${m}`)! > 0n)) lastMonthWithData = Math.max(lastMonthWithData, k + 1);
     });
-    const key = [cell("Exp or Imp"), layout.hasCustom ? cell("Custom") : "", HS9.exec(cell("HS").trim())![1], layout.hasCountry ? cell("Country") : ""].map((s) => (s ?? "").trim()).join("|");
+    const key = [cell("Exp or Imp"), layout.hasCustom ? cell("Custom") : "", HS9.exec(cell("HS"))![1], layout.hasCountry ? cell("Country") : ""].join("|");
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       throw new InputError({ file, line: lineNo }, `repeats the key (Exp or Imp, ${layout.hasCustom ? "Custom, " : ""}HS${layout.hasCountry ? ", Country" : ""}) = (${key.split("|").filter(Boolean).join(", ")}) of line ${earlier}; each line of a table must be one code`);

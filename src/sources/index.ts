@@ -19,7 +19,8 @@ export function detectFormat(head: Uint8Array, file: string): SourceFormat {
   if (Buffer.from(head.subarray(0, 4)).toString("latin1") === "PAR1") return "tidy-parquet";
   refuseHtml(head, file);
   // Shift_JIS and UTF-8 agree on ASCII, and the time series' Japanese title is recognised after decoding as either.
-  const firstLine = Buffer.from(head).toString("latin1").split(/\r?\n/)[0] ?? "";
+  // A UTF-8 byte-order mark (spreadsheets write one) is not part of the header.
+  const firstLine = Buffer.from(head).toString("latin1").replace(/^\xEF\xBB\xBF/, "").split(/\r?\n/)[0] ?? "";
   if (isHs9Header(firstLine)) return "hs9";
   if (isTidyHeader(firstLine)) return "tidy-csv";
   if (pressTableKind(firstLine)) return "mof-press-table";
@@ -37,4 +38,4 @@ export { parseTimeSeries, TIME_SERIES_URLS, type TimeSeriesKind } from "./mof-ti
 export { parsePressRelease } from "./mof-press-release.js";
 export { parsePressTable } from "./mof-press-tables.js";
 export { parseAreaCommodity } from "./mof-area-commodity.js";
-export { parseTidyCsv, tidyReleases, TIDY_COLUMNS, type TidyRelease } from "./tidy.js";
+export { diagnoseTidyCsv, readTidyRow, TIDY_COLUMNS, type TidyRow } from "./tidy.js";

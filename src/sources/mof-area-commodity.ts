@@ -1,11 +1,12 @@
 // Area/country × principal commodity, monthly (概況品別国別表), in the long layout of
 // ../shared/data/mof-area-commodity: exp_imp, yyyymm, area (press short name), goods (press item name), value_jpy_k.
 
-import Papa from "papaparse";
 import type { Flow, Observation } from "../domain.js";
 import { PERIOD_PATTERN } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner, RETIRED_PRESS_ITEMS } from "./codes/press-names.js";
+import { csvRows } from "./csv.js";
+import { wholeNumberProblem } from "./numbers.js";
 import { decodeText } from "./text.js";
 
 export const AREA_COMMODITY_HEADER = "exp_imp,yyyymm,area,goods,value_jpy_k";
@@ -18,13 +19,14 @@ export interface AreaCommodityFile {
 
 export function parseAreaCommodity(bytes: Uint8Array, file: string): AreaCommodityFile {
   const text = decodeText(bytes, file, "utf8");
-  const rows = Papa.parse<string[]>(text, { skipEmptyLines: "greedy" }).data;
+  if (!text.startsWith(AREA_COMMODITY_HEADER)) throw new InputError({ file, line: 1 }, `expected the header ${AREA_COMMODITY_HEADER}`);
+  const { rows, lineOf } = csvRows(text, file);
   if ((rows[0] ?? []).join(",") !== AREA_COMMODITY_HEADER) throw new InputError({ file, line: 1 }, `expected the header ${AREA_COMMODITY_HEADER}`);
   const observations: Observation[] = [];
   const skipped: Record<string, number> = {};
   for (let i = 1; i < rows.length; i++) {
     const [flowCode, period, area, goods, value] = rows[i]!;
-    const line = i + 1;
+    const line = lineOf(i);
     const fail = (column: string, problem: string): never => {
       throw new InputError({ file, line, column }, problem);
     };
@@ -38,7 +40,8 @@ export function parseAreaCommodity(bytes: Uint8Array, file: string): AreaCommodi
       continue;
     }
     const commodity = pressCommodity(flow, goods!) ?? fail("goods", `unknown ${flow} item "${goods}" (add it to src/sources/codes/press-names.ts)`);
-    if (!/^\d+$/.test(value!)) fail("value_jpy_k", `expected a whole number of thousand yen, found "${value}"`);
+    const problem = wholeNumberProblem(value!);
+    if (problem) fail("value_jpy_k", `${problem} (thousand yen)`);
     observations.push({ period: period!, flow, partner, commodity, measure: "value", value: Number(value), unit: "JPY_thousand", line, column: "value_jpy_k" });
   }
   return { observations, skipped };

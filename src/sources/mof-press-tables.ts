@@ -2,11 +2,12 @@
 // the headline totals, one release per row with its release date and the year-ago values the release printed,
 // and the tables by principal commodity (world and by area), one release per month.
 
-import Papa from "papaparse";
 import type { Flow, Measure, Observation, Stage } from "../domain.js";
-import { DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
+import { PERIOD_PATTERN } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner } from "./codes/press-names.js";
+import { csvRows } from "./csv.js";
+import { isCalendarDay, measureProblem } from "./numbers.js";
 import { decodeText } from "./text.js";
 
 export const HEADLINE_COLUMNS = ["yyyymm", "stage", "stage_name", "release_date", "exp_jpy_mn", "exp_prev_year_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_prev_year_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_prev_year_jpy_mn", "bal_yoy_pct"];
@@ -33,32 +34,50 @@ export interface PressTableRelease {
 
 const yearBefore = (period: string) => `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 
+// As the transcriptions print numbers: amounts as plain digits in million yen (a minus only for balances, which
+// are not read), percentages with one decimal; y/y also ZENGEN, ZENZO or *ratio; blank for none.
+const AMOUNT = /^-?(?:0|[1-9]\d*)$/;
+const PERCENT = /^-?(?:0|[1-9]\d*)\.\d$/;
+
 export function parsePressTable(bytes: Uint8Array, file: string): PressTableRelease[] {
   const text = decodeText(bytes, file, "utf8");
-  const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy" });
   const kind = pressTableKind(text.split(/\r?\n/)[0] ?? "");
   if (!kind) throw new InputError({ file, line: 1 }, "expected the header of a press headline or principal-commodity table");
+  const { rows: [header = [], ...body], lineOf } = csvRows(text, file);
+  const index = new Map<string, number>();
+  header.forEach((name, i) => {
+    if (index.has(name)) throw new InputError({ file, line: 1, column: i + 1 }, `column "${name}" appears twice`);
+    index.set(name, i);
+  });
+  const missing = (kind === "headline" ? HEADLINE_COLUMNS : COMMODITY_COLUMNS).find((name) => !index.has(name));
+  if (missing) throw new InputError({ file, line: 1 }, `expected a column "${missing}" in the header`);
   const releases = new Map<string, PressTableRelease>();
-  data.forEach((row, i) => {
-    const line = i + 2;
+  body.forEach((cells, i) => {
+    const line = lineOf(i + 1);
+    const row = (name: string) => cells[index.get(name)!] ?? "";
     const fail = (column: string, problem: string): never => {
       throw new InputError({ file, line, column }, problem);
     };
-    const period = row.yyyymm ?? "";
+    const period = row("yyyymm");
     if (!PERIOD_PATTERN.test(period)) fail("yyyymm", `expected YYYY-MM, found "${period}"`);
-    const stage = STAGE_DIGITS[row.stage ?? ""] ?? fail("stage", `expected a stage number 1, 2, 4 or 5, found "${row.stage}"`);
-    const released = kind === "headline" ? row.release_date! : null;
-    if (released !== null && !DATE_PATTERN.test(released)) fail("release_date", `expected YYYY-MM-DD, found "${released}"`);
+    const stage = STAGE_DIGITS[row("stage")] ?? fail("stage", `expected a stage number 1, 2, 4 or 5, found "${row("stage")}"`);
+    const released = kind === "headline" ? row("release_date") : null;
+    if (released !== null && !isCalendarDay(released)) fail("release_date", `expected a day as YYYY-MM-DD, found "${released}"`);
     const key = `${period} ${stage}`;
     const release = releases.get(key) ?? { period, stage, released, observations: [] };
     releases.set(key, release);
     const add = (column: string, month: string, flow: Flow, partner: string, commodity: string, measure: Measure, unit: string) => {
-      const raw = (row[column] ?? "").trim();
-      if (raw === "" || raw === "ZENZO" || raw.startsWith("*")) return;
-      const value = raw === "ZENGEN" ? -100 : Number(raw);
-      if (!Number.isFinite(value)) fail(column, `expected a number, found "${raw}"`);
-      if ((measure === "value" || measure === "quantity1") && value < 0) fail(column, `a negative ${measure} (${raw})`);
-      release.observations.push({ period: month, flow, partner, commodity, measure, value: measure === "value" ? value * 1000 : value + 0, unit: measure === "value" ? "JPY_thousand" : unit, line, column });
+      const raw = row(column);
+      if (raw === "") return;
+      if (measure === "yoy_pct" && (raw === "ZENZO" || /^\*\d+(\.\d+)?$/.test(raw))) return;
+      let value: number;
+      if (measure === "yoy_pct" && raw === "ZENGEN") value = -100;
+      else if ((measure === "value" || measure === "quantity1" ? AMOUNT : PERCENT).test(raw)) value = Number(raw) + 0;
+      else return fail(column, `expected ${measure === "value" || measure === "quantity1" ? "a whole number" : "a percentage with one decimal (6.1, -0.3)"}${measure === "yoy_pct" ? ", ZENGEN, ZENZO, *ratio" : ""} or nothing, found "${raw}"`);
+      if (measure === "value") value *= 1000;
+      const problem = measureProblem(measure, value, raw);
+      if (problem) fail(column, problem);
+      release.observations.push({ period: month, flow, partner, commodity, measure, value, unit: measure === "value" ? "JPY_thousand" : unit, line, column });
     };
     if (kind === "headline") {
       for (const [flow, p] of [["export", "exp"], ["import", "imp"]] as const) {
@@ -69,10 +88,13 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
       add("bal_yoy_pct", period, "export", "world", "total", "balance_yoy_pct", "pct"); // kept on the export row: see Measure
       return;
     }
-    const flow: Flow = row.imex === "E" ? "export" : row.imex === "I" ? "import" : fail("imex", `expected E or I, found "${row.imex}"`);
-    const partner = row.area === "WORLD" ? "world" : pressPartner(row.area ?? "") ?? fail("area", `unknown area or country "${row.area}"`);
-    const commodity = pressCommodity(flow, row.item ?? "") ?? fail("item", `unknown ${flow} item "${row.item}"`);
-    if ((row.unit ?? "").trim()) add("quantity", period, flow, partner, commodity, "quantity1", row.unit!.trim());
+    const flow: Flow = row("imex") === "E" ? "export" : row("imex") === "I" ? "import" : fail("imex", `expected E or I, found "${row("imex")}"`);
+    const partner = row("area") === "WORLD" ? "world" : pressPartner(row("area")) ?? fail("area", `unknown area or country "${row("area")}"`);
+    const commodity = pressCommodity(flow, row("item")) ?? fail("item", `unknown ${flow} item "${row("item")}"`);
+    const unit = row("unit");
+    if (unit !== "" && !/^[A-Z]{2,3}$/.test(unit)) fail("unit", `expected a unit such as NO, KG, MT, TMT or nothing, found "${unit}"`);
+    if (!unit && row("quantity") !== "") fail("quantity", `a quantity (${row("quantity")}) with no unit`);
+    if (unit) add("quantity", period, flow, partner, commodity, "quantity1", unit);
     add("value_jpy_mn", period, flow, partner, commodity, "value", "");
     add("value_yoy_pct", period, flow, partner, commodity, "yoy_pct", "pct");
     if (commodity === "total") return; // its share (100) and contribution (its own change) are of itself

@@ -1,10 +1,10 @@
 // The Ministry's monthly time series (推移表): d41ma (world exports and imports, 1979–) and d51ma/d61ma
 // (world exports/imports by principal commodity, 1988–), as published at customs.go.jp in Shift_JIS.
 
-import Papa from "papaparse";
 import type { Flow, Observation } from "../domain.js";
 import { InputError } from "../errors.js";
 import { principalCommodity } from "./codes/index.js";
+import { wholeNumberProblem } from "./numbers.js";
 import { decodeText, splitLines, type Encoding } from "./text.js";
 
 export type TimeSeriesKind = "d41ma" | "d51ma" | "d61ma";
@@ -33,11 +33,24 @@ export function timeSeriesKind(firstLine: string): TimeSeriesKind | null {
 }
 
 const MONTH_ROW = /^(\d{4})\/(0[1-9]|1[0-2])$/;
-const AMOUNT = /^\d+$/;
 
-function parseCsvLine(line: string): string[] {
-  return (Papa.parse<string[]>(line, { delimiter: "," }).data[0] ?? []).map((cell) => cell.trim());
+/**
+ * The cells of one line, spaces around them removed (the Ministry prints `9708885255 `). The time series quote
+ * nothing, so a double quote is a sign of a damaged or re-saved file, not CSV quoting to undo.
+ */
+function parseCsvLine(line: string, file: string, lineNo: number): string[] {
+  const cells = line.split(",");
+  const cr = cells.findIndex((cell) => cell.includes("\r"));
+  if (cr >= 0) throw new InputError({ file, line: lineNo, column: cr + 1 }, "a carriage return inside the row; expected lines ending in CR LF or LF");
+  const quoted = cells.findIndex((cell) => cell.includes('"'));
+  if (quoted >= 0) throw new InputError({ file, line: lineNo, column: quoted + 1 }, `a double quote in "${cells[quoted]}"; the Ministry's time series quote nothing`);
+  return cells.map((cell) => cell.replace(/^ +| +$/g, ""));
 }
+
+const nextMonth = (period: string) => {
+  const [y, m] = period.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+};
 
 /** A column printed for one commodity and measure. */
 interface Column {
@@ -58,7 +71,7 @@ export function parseTimeSeries(bytes: Uint8Array, file: string, encoding: Encod
   const kind = timeSeriesKind(lines[0] ?? "");
   if (!kind) throw new InputError({ file, line: 1 }, `expected the title row of a MoF time series (《世界》 【月別】 …), found "${(lines[0] ?? "").slice(0, 60)}"`);
   const { columns, headerLines } = kind === "d41ma" ? totalsColumns(lines, file) : commodityColumns(kind, lines, file);
-  const width = kind === "d41ma" ? 3 : parseCsvLine(lines[4]!).length;
+  const width = kind === "d41ma" ? 3 : parseCsvLine(lines[4]!, file, 5).length;
   return readMonths(kind, lines, headerLines, columns, width, file);
 }
 
@@ -69,7 +82,7 @@ function expectCell(actual: string | undefined, expected: string, file: string, 
 }
 
 function totalsColumns(lines: string[], file: string) {
-  const names = parseCsvLine(lines[2] ?? "");
+  const names = parseCsvLine(lines[2] ?? "", file, 3);
   ["Years/Months", "Exp-Total", "Imp-Total"].forEach((name, i) => expectCell(names[i], name, file, 3, i + 1));
   if (names.length !== 3) throw new InputError({ file, line: 3 }, `expected 3 columns (Years/Months, Exp-Total, Imp-Total), found ${names.length}`);
   const columns: Column[] = [
@@ -84,7 +97,7 @@ const COMMODITY_HEADER_KEYS = ["", "", "報道発表品目名", "概況品名", 
 
 function commodityColumns(kind: "d51ma" | "d61ma", lines: string[], file: string) {
   const flow: Flow = kind === "d51ma" ? "export" : "import";
-  const header = lines.slice(0, 7).map(parseCsvLine);
+  const header = lines.slice(0, 7).map((line, i) => parseCsvLine(line, file, i + 1));
   COMMODITY_HEADER_KEYS.forEach((key, i) => {
     if (key) expectCell(header[i]?.[0], key, file, i + 1, 1);
   });
@@ -104,6 +117,11 @@ function commodityColumns(kind: "d51ma" | "d61ma", lines: string[], file: string
       throw new InputError({ file, line: 5, column: q + 1 }, `unknown principal-commodity code ${codes[q]} for ${flow}s; expected one of the codes d51ma/d61ma print (see \`boeki codes --commodities\`)`);
     }
     const unit = /単位：(\w+)/.exec(units[q]!)?.[1] ?? "";
+    // Two items' quantity columns swapped (with their unit headers) would file tons as units: each code has one unit.
+    const expectedUnit = principalCommodity(flow, code)!.quantityUnit ?? "";
+    if (unit !== expectedUnit) {
+      throw new InputError({ file, line: 7, column: q + 1 }, `the quantity of ${code} is printed in "${units[q]}", but ${code} is counted in ${expectedUnit || "no quantity unit"} (${expectedUnit ? `(単位：${expectedUnit})` : "(単位)"}); columns swapped?`);
+    }
     const label = header[2]![q] || header[3]![q] || code;
     columns.push({ index: q, flow, commodity: code, measure: "quantity1", unit, label: `${label} 数量` });
     columns.push({ index: q + 1, flow, commodity: code, measure: "value", unit: "JPY_thousand", label: `${label} 金額` });
@@ -119,7 +137,7 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
   const monthLines = new Map<string, number>();
   for (let i = headerLines; i < lines.length; i++) {
     const lineNo = i + 1;
-    const cells = parseCsvLine(lines[i]!);
+    const cells = parseCsvLine(lines[i]!, file, lineNo);
     if (cells.length !== width) {
       throw new InputError({ file, line: lineNo }, `expected ${width} fields, found ${cells.length} (a truncated or shifted row?)`);
     }
@@ -131,17 +149,30 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
     if (previousMonth !== null && period < previousMonth) {
       throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} follows ${previousMonth}; expected months in order`);
     }
+    // A missing row would make the series jump a month: the Ministry prints every month, published or not.
+    if (previousMonth !== null && period !== nextMonth(previousMonth)) {
+      throw new InputError({ file, line: lineNo, column: 1 }, `month ${period} follows ${previousMonth}; expected ${nextMonth(previousMonth)} (a month row missing?)`);
+    }
     previousMonth = period;
     monthLines.set(period, lineNo);
     const row: Observation[] = [];
+    let blank: Column | null = null;
     for (const column of columns) {
       const cell = cells[column.index]!;
-      if (cell === "-" || cell === "") continue; // not published, or no quantity for this item
-      if (!AMOUNT.test(cell)) {
-        const problem = /^-\d/.test(cell) ? "a negative amount; the Ministry prints none in these tables" : "expected a whole number, - or nothing";
-        throw new InputError({ file, line: lineNo, column: column.index + 1 }, `"${cell}" in ${column.label}: ${problem}`);
+      if (cell === "-") continue; // not published, or no quantity for this item
+      if (cell === "") {
+        blank ??= column;
+        continue;
+      }
+      const problem = wholeNumberProblem(cell);
+      if (problem) {
+        throw new InputError({ file, line: lineNo, column: column.index + 1 }, `"${cell}" in ${column.label}: ${problem.startsWith("a negative") ? "a negative amount; the Ministry prints none in these tables" : problem}`);
       }
       row.push({ period, flow: column.flow, partner: "world", commodity: column.commodity, measure: column.measure, value: Number(cell), unit: column.unit, line: lineNo, column: column.label });
+    }
+    // A blank cell in a month with figures would drop one observation without a word: the Ministry prints "-".
+    if (blank && row.some((o) => o.value !== 0)) {
+      throw new InputError({ file, line: lineNo, column: blank.index + 1 }, `a blank cell in ${blank.label} of ${period}, a month with figures; expected a number or -`);
     }
     // Months not yet published are printed as '-' (d51ma/d61ma) or zeros (d41ma): they hold no figure, not zero.
     if (row.every((o) => o.value === 0)) {

@@ -6,7 +6,8 @@
 import { open as openFile, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { fileSystemProblem, InputError } from "../errors.js";
-import { AMOUNT_COLUMNS, diagnoseHs9, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
+import { AMOUNT_COLUMNS, diagnoseHs9, hs9LinePattern, hs9Layout, MONTHS, throughMonth, type Hs9Layout } from "../sources/hs9-table.js";
+import { isUtf8File } from "../sources/csv.js";
 import { decodeText } from "../sources/text.js";
 import { HS9_FILE_COLUMNS, hs9FilePath, hs9Files, linesOf, refreshHs9Views, sqlString } from "./hs9-files.js";
 import { insertRelease, type IngestOptions, type ReleaseReport } from "./ingest.js";
@@ -102,6 +103,30 @@ function columnStats(row: Record<string, unknown>): ColumnStats {
   return stats;
 }
 
+/**
+ * Whether every line is whole and in the Ministry's exact syntax (hs9LinePattern), read as plain lines: DuckDB's
+ * integer columns would read `0x10`, `1.5` or `+7` as numbers and pass over extra empty fields, and a file cut off
+ * in its last cell would still parse. Cheap (one regular expression per line); the checks of values come after.
+ */
+async function linesAreWhole(store: Store, file: string, layout: Hs9Layout): Promise<boolean> {
+  const handle = await openFile(file, "r");
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, Math.max(0, size - 1));
+    if (last[0] !== 0x0a) return false;
+  } finally {
+    await handle.close();
+  }
+  if (!(await isUtf8File(file))) return false; // before DuckDB aggregates the text: see isUtf8File
+  const [row] = await store.rows<{ bad: number }>(
+    `SELECT count(*) FILTER (WHERE NOT regexp_full_match(line, ?)) AS bad
+     FROM read_csv(?, header = true, auto_detect = false, delim = '\x01', quote = '', escape = '', strict_mode = true, columns = {'line': 'VARCHAR'})`,
+    [hs9LinePattern(layout), file],
+  );
+  return row!.bad === 0;
+}
+
 export async function landHs9Table(
   store: Store,
   file: string,
@@ -121,12 +146,19 @@ export async function landHs9Table(
   };
   const progress = ctx.options.onProgress && ((fraction: number) => ctx.options.onProgress!({ file, fraction, rows: Math.round(fraction * estimatedLines) }));
 
+  try {
+    if (!(await linesAreWhole(store, file, layout))) await explain(new Error("a line is not in the layout of an HS-9 table"));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    await explain(error);
+  }
+
   // One pass: every line checked and written. Months after `through` print 0 but are not published: they are
   // stored as NULL, so that a year-to-date table's empty months are never news. (Zeros inside the published months
   // are written as they are: turning them into NULLs costs a third more time in DuckDB's Parquet writer.)
   const guessed = throughBeforeReading(file, ctx.options.through);
   const amounts = AMOUNT_COLUMNS.map(cellName);
-  const totalsDiffer = ["q1", "q2", "v"].map((k) => `${k}_year <> ${MONTHS.map((_, i) => `${k}_${pad(i + 1)}`).join(" + ")}`);
+  const totalsDiffer = ["q1", "q2", "v"].map((k) => `${k}_year IS DISTINCT FROM ${MONTHS.map((_, i) => `${k}_${pad(i + 1)}`).join(" + ")}`);
   const badLine = [
     `flow IS NULL OR flow NOT IN (1, 2) OR NOT regexp_full_match(hs_text, '\\d{9}')`,
     ...(layout.hasCustom ? [`NOT regexp_full_match(custom, '\\w{3}')`] : []),

@@ -7,15 +7,12 @@ import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
 import { STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
-import {
-  detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS,
-  type SourceFormat, type TidyRelease,
-} from "../sources/index.js";
+import { detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTimeSeries, type SourceFormat } from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
 import { regularFile } from "../sources/input-file.js";
-import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
 import { readUnpacked, readUnpackedHead, unpackedPieces } from "./file-bytes.js";
 import { landHs9Table } from "./ingest-hs9.js";
+import { landTidy } from "./ingest-tidy.js";
 import { parseDate } from "./months.js";
 import { dateReleases, type ReleaseDateChange } from "./release-dates.js";
 import type { Store } from "./store.js";
@@ -114,6 +111,10 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     const hs9Options = { ...options, released: options.released ?? options.releasedFallback };
     const landed = await landHs9Table(store, file, { fileName, sha256, options: hs9Options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
+  }
+  if (format === "tidy-csv" || format === "tidy-parquet") {
+    const landed = await landTidy(store, file, format, { fileName, sha256, options });
+    return { ...base, status: "ingested", releases: landed.releases, rowsRead: landed.rowsRead };
   }
   const { parts, skipped } = await parseParts(store, file, format, options, bytes, progress);
   const reports: ReleaseReport[] = [];
@@ -237,31 +238,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     };
     return { parts: [{ meta, observations: parsed.observations }] };
   }
-  const tidy = format === "tidy-csv" ? parseTidyCsv(await bytes(), file) : await readTidyParquet(store, file);
-  return { parts: tidy.map((release: TidyRelease) => ({
-    meta: {
-      dataset: options.dataset ?? "tidy",
-      format,
-      stage: options.stage ?? release.stage,
-      released: options.released ?? release.released,
-      source: release.source,
-      through: latestPeriod(release.observations),
-    },
-    observations: release.observations,
-  })) };
-}
-
-async function readTidyParquet(store: Store, file: string): Promise<TidyRelease[]> {
-  let rows: Record<string, unknown>[];
-  try {
-    const columns = await store.rows<{ name: string }>(`SELECT name FROM parquet_schema(?) WHERE num_children IS NULL OR num_children = 0`, [file]);
-    checkTidyHeader(columns.map((c) => c.name), file);
-    rows = await store.rows(`SELECT ${TIDY_COLUMNS.map((c) => `coalesce(CAST("${c}" AS VARCHAR), '') AS "${c}"`).join(", ")} FROM read_parquet(?)`, [file]);
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    throw new InputError({ file }, `cannot be read as Parquet: ${(error as Error).message.split("\n")[0]}`);
-  }
-  return tidyReleases(rows.map((row, i) => ({ line: i + 1, row: row as TidyRow })), file);
+  throw new Error(`no parser for ${format}`);
 }
 
 export async function nextReleaseId(store: Store): Promise<number> {
@@ -269,7 +246,7 @@ export async function nextReleaseId(store: Store): Promise<number> {
   return row!.id;
 }
 
-async function releaseReports(store: Store, ids: number[]): Promise<ReleaseReport[]> {
+export async function releaseReports(store: Store, ids: number[]): Promise<ReleaseReport[]> {
   return store.rows<ReleaseReport>(
     `SELECT release_id AS releaseId, dataset, stage, strftime(released, '%Y-%m-%d') AS released, through, added, revised, unchanged
      FROM releases WHERE release_id IN (${ids.join(",")}) ORDER BY release_id`,
@@ -298,8 +275,6 @@ async function landObservations(
   p: Part & { file: string; fileName: string; sha256: string; part: number },
   storing: (fraction: number) => void = () => {},
 ): Promise<ReleaseReport> {
-  const releaseId = await nextReleaseId(store);
-  await insertRelease(store, { releaseId, meta: p.meta, fileName: p.fileName, sha256: p.sha256, part: p.part });
   await store.run(`CREATE OR REPLACE TEMP TABLE staged (period VARCHAR, flow VARCHAR, partner VARCHAR, commodity VARCHAR,
     measure VARCHAR, value DOUBLE, unit VARCHAR, line INTEGER, col VARCHAR)`);
   const appender = await store.connection.createAppender("staged", "main", "temp");
@@ -322,24 +297,55 @@ async function landObservations(
     appender.endRow();
   }
   appender.closeSync();
+  await refuseConflicts(store, p.file);
+  const report = await landRelease(store, {
+    ...p,
+    incoming: `SELECT DISTINCT (period || '-01')::DATE AS period, flow, partner, commodity, measure, value, unit FROM staged`,
+  }, storing);
+  await store.run(`DROP TABLE staged`);
+  return report;
+}
 
-  const [conflict] = await store.rows<{ a_line: number; a_col: string; a_value: number; b_line: number; b_col: string; b_value: number; key: string }>(`
-    SELECT a.line AS a_line, a.col AS a_col, a.value AS a_value, b.line AS b_line, b.col AS b_col, b.value AS b_value,
-           concat_ws(' ', a.period, a.flow, a.partner, a.commodity, a.measure) AS key
-    FROM staged a JOIN staged b USING (period, flow, partner, commodity, measure)
-    WHERE a.value <> b.value AND (a.line, a.col) < (b.line, b.col)
-    ORDER BY b.line, a.line LIMIT 1`);
+/**
+ * Two different values (or units) for one observation in one release (a file printing a figure twice, differently)
+ * are an error naming both places. Linear: the keys with more than one value are found by grouping, then their places.
+ */
+async function refuseConflicts(store: Store, file: string): Promise<void> {
+  const [conflict] = await store.rows<{ a_line: number; a_col: string; a_value: number; a_unit: string; b_line: number; b_col: string; b_value: number; b_unit: string; key: string }>(`
+    WITH firsts AS (
+      SELECT period, flow, partner, commodity, measure, arg_min({'value': value, 'unit': unit}, {'line': line, 'col': col}) AS a_vu,
+             min({'line': line, 'col': col}) AS a
+      FROM staged GROUP BY ALL HAVING count(DISTINCT value) > 1 OR count(DISTINCT unit) > 1)
+    SELECT f.a.line AS a_line, f.a.col AS a_col, f.a_vu.value AS a_value, f.a_vu.unit AS a_unit,
+           s.line AS b_line, s.col AS b_col, s.value AS b_value, s.unit AS b_unit,
+           concat_ws(' ', s.period, s.flow, s.partner, s.commodity, s.measure) AS key
+    FROM staged s JOIN firsts f USING (period, flow, partner, commodity, measure)
+    WHERE s.value <> f.a_vu.value OR s.unit <> f.a_vu.unit
+    ORDER BY s.line, s.col LIMIT 1`);
   if (conflict) {
+    const differ = conflict.b_value !== conflict.a_value ? [conflict.b_value, conflict.a_value] : [`${conflict.b_value} ${conflict.b_unit}`, `${conflict.a_value} ${conflict.a_unit}`];
     throw new InputError(
-      { file: p.file, line: conflict.b_line, column: conflict.b_col },
-      `${conflict.b_value} conflicts with ${conflict.a_value} at line ${conflict.a_line} (${conflict.a_col}) for the same observation (${conflict.key}); one release holds one value per observation`,
+      { file, line: conflict.b_line, column: conflict.b_col },
+      `${differ[0]} conflicts with ${differ[1]} at line ${conflict.a_line} (${conflict.a_col}) for the same observation (${conflict.key}); one release holds one value per observation`,
     );
   }
+}
 
+/**
+ * Lands one release: `incoming` is a query giving its observations (period as DATE, value in the store's unit),
+ * each key once. A value equal to the one in force in the dataset is not stored again.
+ */
+export async function landRelease(
+  store: Store,
+  p: { meta: ReleaseMeta & { through: string | null }; fileName: string; sha256: string; part: number; incoming: string },
+  storing: (fraction: number) => void = () => {},
+): Promise<ReleaseReport> {
+  const releaseId = await nextReleaseId(store);
+  await insertRelease(store, { releaseId, meta: p.meta, fileName: p.fileName, sha256: p.sha256, part: p.part });
   storing(0.45);
-  // The value in force for each staged key before this release, from the same dataset.
+  // The value in force for each incoming key before this release, from the same dataset.
   await store.run(`CREATE OR REPLACE TEMP TABLE compared AS
-    WITH incoming AS (SELECT DISTINCT (period || '-01')::DATE AS period, flow, partner, commodity, measure, value, unit FROM staged),
+    WITH incoming AS (${p.incoming}),
     before AS (
       SELECT o.period, o.flow, o.partner, o.commodity, o.measure, max_by(o.value, ${VINTAGE_ORDER}) AS value
       FROM observations o JOIN releases r USING (release_id)
@@ -363,7 +369,6 @@ async function landObservations(
      WHERE release_id = $id`,
     { id: releaseId },
   );
-  await store.run(`DROP TABLE staged`);
   await store.run(`DROP TABLE compared`);
   const [report] = await releaseReports(store, [releaseId]);
   return report!;
