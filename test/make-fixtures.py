@@ -160,8 +160,8 @@ def press_xml(export_rows=None, headline_export=None, date="December 17, 2025"):
             "<import><sogakutonen>9,392,446</sogakutonen><sogakuzennen>9,272,812</sogakuzennen><nobiritsu>1.3</nobiritsu></import>"
             "<sashihiki><sogakutonen>322,226</sogakutonen><sogakuzennen>△120,809</sogakuzennen><nobiritsu>-</nobiritsu></sashihiki></sogakutsuki>"
             '<chiikikunisogaku name="pg2"><taishokikan>November 2025</taishokikan>'
-            "<chiikikunisogakuinfo><chiikikunikbn>0</chiikikunikbn><chiikikuni>Grand Total</chiikikuni><exportkagakue>9,714,672</exportkagakue><exportnobiritsu>6.1</exportnobiritsu><importkagakue>9,392,446</importkagakue><importnobiritsu>1.3</importnobiritsu></chiikikunisogakuinfo>"
-            "<chiikikunisogakuinfo><chiikikunikbn>1</chiikikunikbn><chiikikuni>ASIA</chiikikuni><exportkagakue>5,237,841</exportkagakue><exportnobiritsu>4.5</exportnobiritsu><importkagakue>4,798,158</importkagakue><importnobiritsu>3.2</importnobiritsu></chiikikunisogakuinfo>"
+            "<chiikikunisogakuinfo><chiikikunikbn>0</chiikikunikbn><chiikikuni>Grand Total</chiikikuni><exportkagakue>9,714,672</exportkagakue><exportnobiritsu>6.1</exportnobiritsu><importkagakue>9,392,446</importkagakue><importnobiritsu>1.3</importnobiritsu><sashihikikagakue>322,226</sashihikikagakue><sashihikinobiritsu>-</sashihikinobiritsu></chiikikunisogakuinfo>"
+            "<chiikikunisogakuinfo><chiikikunikbn>1</chiikikunikbn><chiikikuni>ASIA</chiikikuni><exportkagakue>5,237,841</exportkagakue><exportnobiritsu>4.5</exportnobiritsu><importkagakue>4,798,158</importkagakue><importnobiritsu>3.2</importnobiritsu><sashihikikagakue>439,683</sashihikikagakue><sashihikinobiritsu>21.8</sashihikinobiritsu></chiikikunisogakuinfo>"
             "</chiikikunisogaku>"
             '<shuyochiikikunihin name="pg3"><title>Exports by Principal Commodity(WORLD)</title><taishokikan>November 2025</taishokikan>'
             + "".join(export_rows) + "</shuyochiikikunihin></hodoxml>"), row
