@@ -24,13 +24,13 @@ function printedFigures(): Map<string, number> {
   const printed = new Map<string, number>();
   const read = (name: string) => Papa.parse<Record<string, string>>(readFileSync(shared("mof-press-release", name), "utf8"), { header: true, skipEmptyLines: true }).data;
   for (const r of read("tidy/press_area_country.tidy.csv")) {
-    printed.set(`${r.measure === "value" ? "level" : r.measure}/${r.flow}/${r.partner}/total/${r.period}`, r.measure === "value" ? Number(r.value) * 1000 : Number(r.value));
+    printed.set(`${r.measure === "value" ? "level" : r.measure}/${r.flow}/${r.partner}/total/${r.period}`, r.measure === "value" ? Number(r.value) * 1000 : Number(r.value) + 0); // +0: "-0.0" is printed zero
   }
   for (const name of ["press_2024-11_principal_commodity_world.csv", "press_2025-06_principal_commodity_world.csv", "press_2025-11_principal_commodity_world.csv"]) {
     for (const r of read(name)) {
       if (r.level === "0") continue;
       // Keyed by the printed name; matched to facts through the fact's commodity name below.
-      printed.set(`item/${r.imex === "E" ? "export" : "import"}/${r.area}/${r.item!.trim().replace(/^\d\s+/, "")}/${r.yyyymm}`, Number(r.value_yoy_pct));
+      printed.set(`item/${r.imex === "E" ? "export" : "import"}/${r.area}/${r.item!.trim().replace(/^\d\s+/, "")}/${r.yyyymm}`, Number(r.value_yoy_pct) + 0);
     }
   }
   return printed;
