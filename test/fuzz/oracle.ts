@@ -354,6 +354,7 @@ function pressXml(bytes: Uint8Array): Part[] {
       put(r, "exportnobiritsu", period, "export", partner, "total", "yoy_pct", "pct");
       put(r, "importkagakue", period, "import", partner, "total", "value", "");
       put(r, "importnobiritsu", period, "import", partner, "total", "yoy_pct", "pct");
+      put(r, "sashihikinobiritsu", period, "export", partner, "total", "balance_yoy_pct", "pct");
     }
   }
   for (const block of many(root, "shuyochiikikunihin")) {
@@ -385,7 +386,7 @@ function csvTable(bytes: Uint8Array): string[][] {
   return rows;
 }
 
-const HEADLINE = ["yyyymm", "stage", "stage_name", "release_date", "exp_jpy_mn", "exp_prev_year_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_prev_year_jpy_mn", "imp_yoy_pct"];
+const HEADLINE = ["yyyymm", "stage", "stage_name", "release_date", "exp_jpy_mn", "exp_prev_year_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_prev_year_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_prev_year_jpy_mn", "bal_yoy_pct"];
 const COMMODITY = ["yyyymm", "stage", "imex", "area", "level", "item", "unit", "quantity", "qty_yoy_pct", "value_jpy_mn", "share_pct", "value_yoy_pct", "contribution_pt"];
 function pressTable(bytes: Uint8Array): Part[] {
   const [header, ...body] = csvTable(bytes);
@@ -422,6 +423,8 @@ function pressTable(bytes: Uint8Array): Part[] {
         put(`${x}_prev_year_jpy_mn`, before, flow!, "world", "total", "value", "");
         put(`${x}_yoy_pct`, period, flow!, "world", "total", "yoy_pct", "pct");
       }
+      // The balance's printed % change, stored on the export row (the balance is no flow of the tidy layout).
+      put("bal_yoy_pct", period, "export", "world", "total", "balance_yoy_pct", "pct");
       continue;
     }
     const flow = get("imex") === "E" ? "export" : get("imex") === "I" ? "import" : refuse("imex");

@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { BoekiError } from "../../src/errors.js";
+import { refreshHs9Views } from "../../src/store/hs9-files.js";
 import { ingest } from "../../src/store/ingest.js";
 import { Store } from "../../src/store/store.js";
 import { fingerprint } from "../helpers.js";
@@ -91,8 +92,11 @@ async function main() {
         }
       }
       await store.run(`DELETE FROM observations WHERE release_id > ${base}`);
-      await store.run(`DELETE FROM hs9_lines WHERE release_id > ${base}`);
+      // HS-9 lines live in a file per release (listed in hs9_files): unlisted, the file is an orphan that the
+      // next writable open removes; the views are remade over the files that remain.
+      await store.run(`DELETE FROM hs9_files WHERE release_id > ${base}`);
       await store.run(`DELETE FROM releases WHERE release_id > ${base}`);
+      await refreshHs9Views(store);
     } catch (error) {
       if (error instanceof BoekiError && (error.exitCode === 3 || error.exitCode === 2)) {
         Object.assign(result, { outcome: "rejected", exitCode: error.exitCode, stricter: expected.ok, detail: error.message.slice(0, 300) });
