@@ -7,7 +7,9 @@ import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consen
 import type { Store } from "../store/store.js";
 import { addMonths, factId, roundPct, type Fact } from "./fact.js";
 import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
-import { balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
+import { annualBalanceFacts, annualFacts, annualShareFact } from "./annual.js";
+import { balanceOfRoundedPartsFact, balanceOrPrintedFacts, saBalanceFact } from "./printed.js";
+import { balanceChangeSequenceFacts, balanceSequenceFacts, recordFacts, volumeSequenceFacts, yoySequenceFacts } from "./sequences.js";
 import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
 
 export type { Fact, Metric, Vintage } from "./fact.js";
@@ -129,9 +131,18 @@ export function factById(s: Snapshot, id: string): Fact | undefined {
   const key: SeriesKey = { flow: flow as Flow, partner, commodity };
   const total = commodity === "total" ? { flow: flow as Flow, partner: "world", commodity: "total" } : { flow: flow as Flow, partner, commodity: "total" };
   const pick = (facts: Array<Fact | null>) => facts.find((f) => f?.id === id) ?? undefined;
+  // A calendar year (`2024`): the sums of its twelve months.
+  if (/^\d{4}$/.test(period)) {
+    if (flow === "balance") return pick(annualBalanceFacts(s, partner, period));
+    if (metric === "share_pct") return pick([annualShareFact(s, key, total, period)]);
+    return pick(annualFacts(s, key, period));
+  }
   if (flow === "balance") {
     if (["streak", "first_since"].includes(metric)) return pick(balanceSequenceFacts(s, partner, period));
-    return pick(balanceFacts(s, partner, period));
+    if (metric.startsWith("balance_change_")) return pick(balanceChangeSequenceFacts(s, partner, period));
+    if (metric === "balance_sa") return pick([saBalanceFact(s, partner, period)]);
+    if (metric === "balance_of_rounded_parts") return pick([balanceOfRoundedPartsFact(s, partner, period)]);
+    return pick(balanceOrPrintedFacts(s, partner, period));
   }
   switch (metric) {
     case "level":
@@ -160,6 +171,9 @@ export function factById(s: Snapshot, id: string): Fact | undefined {
     case "record_high":
     case "record_month":
       return pick(recordFacts(s, key, period));
+    case "volume_streak":
+    case "volume_first_since":
+      return pick(volumeSequenceFacts(s, key, period));
     default:
       return undefined;
   }

@@ -4,6 +4,7 @@
 
 import type { Measure } from "../domain.js";
 import { addMonths, factId, roundPct, type Fact, type FactUnit, type Metric, type SourceRow, type Vintage } from "./fact.js";
+import { normalizedQuantity } from "./quantity.js";
 import type { Point, SeriesKey, Snapshot } from "./snapshot.js";
 
 export const vintageOf = (p: Point): Vintage => ({ releaseId: p.releaseId, dataset: p.dataset, stage: p.stage, released: p.released });
@@ -51,9 +52,11 @@ interface Percent {
  * A percentage the Ministry may have printed (`printedMeasure`) and that can be computed from levels (`raw`).
  * The printed one stands unless the levels come from a later release (a revision); either way the other is kept.
  */
-function reconcile(printed: Point | undefined, current: Point | undefined, raw: number | null, rows: Point[]): Percent | null {
+function reconcile(printed: Point | undefined, current: Point | undefined, raw: number | null, rows: Point[], asOf: string | null = null): Percent | null {
   const computed = raw === null ? undefined : roundPct(raw);
-  if (printed && (!current || printed.effective >= current.effective)) {
+  // In a snapshot whose gaps were filled from later releases (a claim's check), what was printed by its day stands.
+  const printedByTheDay = printed && current && asOf !== null && current.effective > asOf && printed.effective <= asOf;
+  if (printed && (!current || printed.effective >= current.effective || printedByTheDay)) {
     const differs = raw !== null && beyondRounding(raw, printed.value);
     return {
       value: printed.value, from: printed, rows: [printed, ...rows], published: printed.value, computed,
@@ -77,7 +80,7 @@ function yoyPercent(s: Snapshot, key: SeriesKey, period: string, measure: Measur
   const base = s.get(key, measure, addMonths(period, -12));
   const raw = current && base && base.value > 0 ? (current.value / base.value - 1) * 100 : null;
   const printed = measure === "value" ? s.get(key, "yoy_pct", period) : undefined;
-  return reconcile(printed, current, raw, [current, base].filter((p): p is Point => !!p));
+  return reconcile(printed, current, raw, [current, base].filter((p): p is Point => !!p), s.asOf);
 }
 
 /** y/y as the figures print it, for sequences (streaks, "highest since"); null when unknown. */
@@ -138,7 +141,7 @@ export function shareFact(s: Snapshot, key: SeriesKey, total: SeriesKey, period:
   const current = s.get(key, "value", period);
   const whole = s.get(total, "value", period);
   const raw = current && whole && whole.value > 0 ? (current.value / whole.value) * 100 : null;
-  const pct = reconcile(s.get(key, "share_pct", period), current, raw, [current, whole].filter((p): p is Point => !!p));
+  const pct = reconcile(s.get(key, "share_pct", period), current, raw, [current, whole].filter((p): p is Point => !!p), s.asOf);
   return pct ? fact(s, "share_pct", key, period, pct.value, "pct", pct.from, pct.rows, { published: pct.published, computed: pct.computed, note: pct.note }) : null;
 }
 
@@ -150,7 +153,7 @@ export function contributionFact(s: Snapshot, key: SeriesKey, total: SeriesKey, 
   const totalBase = s.get(total, "value", yearAgo);
   const raw = current && base && totalBase && totalBase.value > 0 ? ((current.value - base.value) / totalBase.value) * 100 : null;
   const rows = [current, base, totalBase].filter((p): p is Point => !!p);
-  const pct = reconcile(s.get(key, "contribution_pp", period), current, raw, rows);
+  const pct = reconcile(s.get(key, "contribution_pp", period), current, raw, rows, s.asOf);
   return pct ? fact(s, "contribution_pp", key, period, pct.value, "pp", pct.from, pct.rows, { published: pct.published, computed: pct.computed, note: pct.note }) : null;
 }
 
@@ -191,11 +194,13 @@ export function unitValueFacts(s: Snapshot, key: SeriesKey, period: string): Fac
   const facts = [fact(s, "unit_value", key, period, value.value / quantity.value, "JPY_thousand", value, [value, quantity], { note: `thousand yen per ${quantity.unit}` })];
   const yearAgo = addMonths(period, -12);
   const [valueBefore, quantityBefore] = [s.get(key, "value", yearAgo), s.get(key, "quantity1", yearAgo)];
-  if (valueBefore && quantityBefore && quantityBefore.value > 0 && quantityBefore.unit === quantity.unit) {
+  // A press table's thousands (TKL) and the time series' units (KL) compare once both are in the unit itself.
+  const [q, qBefore] = [normalizedQuantity(quantity.value, quantity.unit), quantityBefore && normalizedQuantity(quantityBefore.value, quantityBefore.unit)];
+  if (valueBefore && quantityBefore && qBefore && qBefore.value > 0 && qBefore.unit === q.unit) {
     const rows = [value, quantity, valueBefore, quantityBefore];
-    facts.push(fact(s, "volume_yoy_pct", key, period, roundPct((quantity.value / quantityBefore.value - 1) * 100), "pct", quantity, rows, { basis: { period: yearAgo, value: quantityBefore.value } }));
-    const before = valueBefore.value / quantityBefore.value;
-    facts.push(fact(s, "unit_value_yoy_pct", key, period, roundPct((value.value / quantity.value / before - 1) * 100), "pct", value, rows, { basis: { period: yearAgo, value: before } }));
+    facts.push(fact(s, "volume_yoy_pct", key, period, roundPct((q.value / qBefore.value - 1) * 100), "pct", quantity, rows, { basis: { period: yearAgo, value: qBefore.value } }));
+    const before = valueBefore.value / qBefore.value;
+    facts.push(fact(s, "unit_value_yoy_pct", key, period, roundPct((value.value / q.value / before - 1) * 100), "pct", value, rows, { basis: { period: yearAgo, value: before } }));
   }
   return facts;
 }

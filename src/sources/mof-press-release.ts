@@ -3,7 +3,7 @@
 // area where printed). Printed percentages, shares and contributions are kept as published beside the levels.
 
 import { XMLParser } from "fast-xml-parser";
-import type { Flow, Measure, Observation, Stage } from "../domain.js";
+import type { Flow, Measure, Observation, Stage, ObservationFlow } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner } from "./codes/press-names.js";
 import { decodeText } from "./text.js";
@@ -78,7 +78,7 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
   const period = monthOf(String(headline.taishoymtonen), file, "sogakutsuki/taishoymtonen");
   const yearAgo = monthOf(String(headline.taishoymzennen), file, "sogakutsuki/taishoymzennen");
   const observations: Observation[] = [];
-  const add = (at: string, month: string, flow: Flow, partner: string, commodity: string, measure: Measure, raw: unknown, unit: string) => {
+  const add = (at: string, month: string, flow: ObservationFlow, partner: string, commodity: string, measure: Measure, raw: unknown, unit: string) => {
     const value = printed(raw);
     if (value === null) return;
     if (Number.isNaN(value)) throw new InputError({ file, column: at }, `expected a number, △number, -, ZENGEN or ZENZO, found "${String(raw)}"`);
@@ -101,6 +101,8 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
     add(`${at}/exportnobiritsu`, period, "export", partner, "total", "yoy_pct", row.exportnobiritsu, "pct");
     add(`${at}/importkagakue`, period, "import", partner, "total", "value", row.importkagakue, "");
     add(`${at}/importnobiritsu`, period, "import", partner, "total", "yoy_pct", row.importnobiritsu, "pct");
+    // The balance's % change as the Ministry prints it (against its own year-earlier figure; "-" where the sign changed).
+    add(`${at}/sashihikinobiritsu`, period, "balance", partner, "total", "yoy_pct", row.sashihikinobiritsu, "pct");
   });
 
   list(root.shuyochiikikunihin).forEach((block, b) => {

@@ -3,7 +3,7 @@
 // and the tables by principal commodity (world and by area), one release per month.
 
 import Papa from "papaparse";
-import type { Flow, Measure, Observation, Stage } from "../domain.js";
+import type { Flow, Measure, Observation, Stage, ObservationFlow } from "../domain.js";
 import { DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner } from "./codes/press-names.js";
@@ -11,12 +11,14 @@ import { decodeText } from "./text.js";
 
 export const HEADLINE_COLUMNS = ["yyyymm", "stage", "stage_name", "release_date", "exp_jpy_mn", "exp_prev_year_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_prev_year_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_prev_year_jpy_mn", "bal_yoy_pct"];
 export const COMMODITY_COLUMNS = ["yyyymm", "stage", "imex", "area", "level", "item", "unit", "quantity", "qty_yoy_pct", "value_jpy_mn", "share_pct", "value_yoy_pct", "contribution_pt"];
+export const AREA_COLUMNS = ["yyyymm", "stage", "level", "area", "exp_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_yoy_pct"];
 
-export type PressTableKind = "headline" | "commodity";
+export type PressTableKind = "headline" | "commodity" | "area";
 
 export function pressTableKind(firstLine: string): PressTableKind | null {
   if (firstLine.startsWith(HEADLINE_COLUMNS.slice(0, 5).join(","))) return "headline";
   if (firstLine.startsWith(COMMODITY_COLUMNS.join(","))) return "commodity";
+  if (firstLine.trim() === AREA_COLUMNS.join(",")) return "area";
   return null;
 }
 
@@ -37,7 +39,7 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
   const text = decodeText(bytes, file, "utf8");
   const { data } = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: "greedy" });
   const kind = pressTableKind(text.split(/\r?\n/)[0] ?? "");
-  if (!kind) throw new InputError({ file, line: 1 }, "expected the header of a press headline or principal-commodity table");
+  if (!kind) throw new InputError({ file, line: 1 }, "expected the header of a press headline, area or principal-commodity table");
   const releases = new Map<string, PressTableRelease>();
   data.forEach((row, i) => {
     const line = i + 2;
@@ -48,11 +50,12 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
     if (!PERIOD_PATTERN.test(period)) fail("yyyymm", `expected YYYY-MM, found "${period}"`);
     const stage = STAGE_DIGITS[row.stage ?? ""] ?? fail("stage", `expected a stage number 1, 2, 4 or 5, found "${row.stage}"`);
     const released = kind === "headline" ? row.release_date! : null;
+    if (kind === "area" && (row.bal_yoy_pct ?? "").trim() === "-") row.bal_yoy_pct = ""; // printed "-" where the balance changed sign
     if (released !== null && !DATE_PATTERN.test(released)) fail("release_date", `expected YYYY-MM-DD, found "${released}"`);
     const key = `${period} ${stage}`;
     const release = releases.get(key) ?? { period, stage, released, observations: [] };
     releases.set(key, release);
-    const add = (column: string, month: string, flow: Flow, partner: string, commodity: string, measure: Measure, unit: string) => {
+    const add = (column: string, month: string, flow: ObservationFlow, partner: string, commodity: string, measure: Measure, unit: string) => {
       const raw = (row[column] ?? "").trim();
       if (raw === "" || raw === "ZENZO" || raw.startsWith("*")) return;
       const value = raw === "ZENGEN" ? -100 : Number(raw);
@@ -66,6 +69,16 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
         add(`${p}_prev_year_jpy_mn`, yearBefore(period), flow, "world", "total", "value", "");
         add(`${p}_yoy_pct`, period, flow, "world", "total", "yoy_pct", "pct");
       }
+      return;
+    }
+    if (kind === "area") {
+      // The table by area and country: exports, imports and the balance's % change as the Ministry printed them.
+      const partner = row.area === "Grand Total" ? "world" : pressPartner(row.area ?? "") ?? fail("area", `unknown area or country "${row.area}"`);
+      for (const [flow, p] of [["export", "exp"], ["import", "imp"]] as const) {
+        add(`${p}_jpy_mn`, period, flow, partner, "total", "value", "");
+        add(`${p}_yoy_pct`, period, flow, partner, "total", "yoy_pct", "pct");
+      }
+      add("bal_yoy_pct", period, "balance", partner, "total", "yoy_pct", "pct");
       return;
     }
     const flow: Flow = row.imex === "E" ? "export" : row.imex === "I" ? "import" : fail("imex", `expected E or I, found "${row.imex}"`);

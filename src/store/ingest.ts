@@ -10,12 +10,14 @@ import { DATE_PATTERN, STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
 import { gunzipSync } from "node:zlib";
 import {
-  detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS,
+  detectFormat, parseAreaCommodity, parseFirstPrints, parsePressRelease, parseYtdVintages, parsePressTable, parseTidyCsv, parseTimeSeries, tidyReleases, TIDY_COLUMNS,
   type SourceFormat, type TidyRelease,
 } from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
 import { checkTidyHeader, type TidyRow } from "../sources/tidy.js";
+import { setConsensus } from "./consensus.js";
 import { landHs9Table } from "./ingest-hs9.js";
+import type { Consensus } from "./consensus.js";
 import type { Store } from "./store.js";
 
 export interface IngestOptions {
@@ -120,11 +122,12 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     const landed = await landHs9Table(store, file, { fileName, sha256, options, nextReleaseId: await nextReleaseId(store) });
     return { ...base, status: "ingested", releases: [landed.release], rowsRead: landed.rowsRead };
   }
-  const { parts, skipped } = await parseParts(store, file, format, options, bytes);
+  const { parts, skipped, forecasts } = await parseParts(store, file, format, options, bytes);
   const reports: ReleaseReport[] = [];
   for (const [part, { meta, observations }] of parts.entries()) {
     reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }));
   }
+  for (const forecast of forecasts ?? []) await setConsensus(store, forecast);
   return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0), ...(skipped ? { skipped } : {}) };
 }
 
@@ -144,7 +147,9 @@ async function pressReleaseDate(store: Store, period: string, stage: Stage): Pro
   return row?.released ?? null;
 }
 
-async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
+async function parseParts(
+  store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>,
+): Promise<{ parts: Part[]; skipped?: Record<string, number>; forecasts?: Consensus[] }> {
   const press = (period: string, source: string) => ({ dataset: options.dataset ?? "mof.press", format, source: `${source} ${period}` });
   if (format === "mof-press-xml") {
     const release = parsePressRelease(await bytes(), file);
@@ -168,6 +173,24 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     };
     return { parts: [{ meta, observations: parsed.observations }], skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
   }
+  if (format === "first-prints") {
+    // A secondary source: its own dataset, and its forecasts recorded as consensus under its own name.
+    const parsed = parseFirstPrints(await bytes(), file);
+    const parts = parsed.releases.map((release) => ({
+      meta: { dataset: options.dataset ?? "calendar.first_prints", format, stage: options.stage ?? release.stage, released: options.released ?? release.released, source: release.source, through: latestPeriod(release.observations) },
+      observations: release.observations,
+    }));
+    return { parts, forecasts: parsed.forecasts };
+  }
+  if (format === "ytd-vintages") {
+    // Derived monthly values: their own dataset, one release per month on the day its snapshot was taken.
+    const parsed = parseYtdVintages(await bytes(), file);
+    const parts = parsed.releases.map((release) => ({
+      meta: { dataset: options.dataset ?? "derived.ytd_vintages", format, stage: options.stage ?? ("unknown" as Stage), released: options.released ?? release.released, source: release.source, through: release.period },
+      observations: release.observations,
+    }));
+    return { parts, skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
+  }
   if (format === "mof-timeseries") {
     const parsed = parseTimeSeries(await bytes(), file, options.encoding);
     const meta = {
@@ -176,7 +199,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
       // The 推移表 carry each month's latest figures: revised for all but the newest months.
       stage: options.stage ?? "revised",
       released: options.released ?? null,
-      source: `MoF time series ${parsed.kind}`,
+      source: `MoF time series ${parsed.kind}${parsed.partner === "world" ? "" : ` (${parsed.partner})`}`,
       through: parsed.lastPublished,
     };
     return { parts: [{ meta, observations: parsed.observations }] };
