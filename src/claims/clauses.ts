@@ -36,7 +36,7 @@ const CONTINUES = /^(?:\w+ing|up|down|the|a|an|its|their|now|then|again|also|sti
 /** After "and"/"or": an article, a number or a preposition continues the clause before ("… and a ¥120.8 billion deficit in 2024"). */
 const COORDINATE_TAIL = /^(?:a|an|the|to|from|in|on|by|of|with|[−–+-]?[¥$\d]|JPY)\b/i;
 
-function roleOf(rest: string, previous: ClauseRole): ClauseRole {
+function roleOf(rest: string, previous: ClauseRole, afterComma: boolean): ClauseRole {
   let words = rest.replace(/^[\s,;:—–-]+/, "");
   const coordinated = /^(?:and|or|as well as)\s+/i.exec(words);
   if (coordinated) {
@@ -45,7 +45,9 @@ function roleOf(rest: string, previous: ClauseRole): ClauseRole {
     return COORDINATE_TAIL.test(words) ? previous : "main";
   }
   for (const [pattern, role] of CLAUSE_OPENERS) if (pattern.test(words)) return role;
-  return CONTINUES.test(words) ? "continuation" : "main";
+  // After a comma or a dash at the end of a clause, a participle or an appositive continues it; after a colon or a
+  // dash that opens a new sentence-like clause ("TOKYO — The deficit narrowed"), a capital starts a new subject.
+  return CONTINUES.test(words) && (afterComma || !/^[A-Z]/.test(words)) ? "continuation" : "main";
 }
 
 /** Boundaries whatever came before: `;`, a colon not in a time, a dash between words, 、 and 。, "while", "whereas". */
@@ -113,7 +115,7 @@ export function clausesOf(sentence: string, mentions: readonly Mention[]): Claus
     if (!cut.hard && !numberIn(start, cut.at) && !(sentence[cut.at] === "," && OPENS_AFTER_COMMA.test(sentence.slice(cut.at + cut.skip, cut.at + cut.skip + 24)))) continue;
     close(cut.at);
     start = cut.at + cut.skip;
-    role = roleOf(sentence.slice(start, start + 48), role);
+    role = roleOf(sentence.slice(start, start + 48), role, !cut.hard || sentence[cut.at] === ",");
   }
   close(sentence.length);
   return clauses;

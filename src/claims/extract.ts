@@ -61,6 +61,8 @@ export interface ExtractedClaim {
   readings?: Reading[];
   /** The words say the change is in value ("in value terms", 金額): not a change in volume. */
   valueSaid?: boolean;
+  /** "the 1.3% first reported": the figure as the first release printed it, judged on that release. */
+  firstPrinted?: boolean;
   note?: string;
 }
 
@@ -109,6 +111,7 @@ function monthsIn(text: string, date: string): Array<{ at: number; period: strin
 
 const PARTNER_ALTERNATIVES = PARTNER_NAMES.map(([source]) => `(?:${source})`).join("|");
 const PARTNER_ROLE = new RegExp(PARTNER_ROLES.map((r) => r.replace(/P/g, `(${PARTNER_ALTERNATIVES}|(?<=対)[${Object.keys(JA_SHORT_PARTNERS).join("")}])`)).join("|"), "gi");
+const SECOND_PARTNER = new RegExp(`^,? and (?:the )?(${PARTNER_ALTERNATIVES})`, "i");
 const PARTNER_PATTERNS = PARTNER_NAMES.map(([source, code]) => [new RegExp(`^(?:${source})`, "i"), code] as const);
 
 /** The partner a role names: the code of the first name that reads at the role's captured name. */
@@ -132,18 +135,25 @@ function partnersIn(text: string): Array<Found<string>> {
     if (!code) continue;
     found.push({ at: m.index!, end: m.index! + m[0].length, value: code });
     // "to both Europe and Asia": the second partner of the same role.
-    const both = new RegExp(`^,? and (?:the )?(${PARTNER_ALTERNATIVES})`, "i").exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
+    const both = SECOND_PARTNER.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
     const second = both ? partnerCode(both[1]!) : undefined;
     if (second) found.push({ at: m.index! + m[0].length, end: m.index! + m[0].length + both![0].length, value: second });
   }
   return found;
 }
 
+/** Each lexicon pattern compiled once with the `g` flag, for matchAll. */
+const globals = new WeakMap<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = globals.get(pattern);
+  if (!global) globals.set(pattern, (global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g")));
+  return global;
+}
+
 function matchesIn<T>(text: string, patterns: ReadonlyArray<readonly [RegExp, T]>): Array<Found<T>> {
   const found: Array<Found<T>> = [];
   for (const [pattern, value] of patterns) {
-    const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
-    for (const m of text.matchAll(global)) found.push({ at: m.index!, end: m.index! + m[0].length, value });
+    for (const m of text.matchAll(globalOf(pattern))) found.push({ at: m.index!, end: m.index! + m[0].length, value });
   }
   // Of two found at one place, the longer ("semiconductor equipment" over "semiconductor").
   found.sort((a, b) => a.at - b.at || b.end - a.end);
@@ -197,6 +207,9 @@ interface ClauseFrame {
   price: boolean;
   volume: boolean;
   value: boolean;
+  /** Where the first "for the full year" and "seasonally adjusted" stand: they frame the rest of a sentence. */
+  annualAt: number;
+  saAt: number;
   unsupportedPeriod: string;
   balanceSign: 1 | -1 | 0;
 }
@@ -234,6 +247,8 @@ function readClause(text: string, date: string): ClauseFrame {
     price: MEASURE_CUES.price.test(text),
     volume: MEASURE_CUES.volume.test(text),
     value: MEASURE_CUES.value.test(text),
+    annualAt: text.search(MEASURE_CUES.annual),
+    saAt: text.search(MEASURE_CUES.seasonallyAdjusted),
     unsupportedPeriod: MEASURE_CUES.fiscalYear.test(text) ? "a fiscal year" : MEASURE_CUES.half.test(text) ? "a half year" : MEASURE_CUES.quarter.test(text) ? "a quarter" : "",
     balanceSign,
   };
@@ -254,7 +269,10 @@ interface Subject {
   other: boolean;
   /** The clause held a figure that is not trade data (a tariff, GDP): what continues it is not either. */
   otherTopic: boolean;
+  /** The clause is a forecast ("exports are expected to rise"): what continues it is one too. */
   forecast: boolean;
+  /** The clause continues a forecast: its figures are forecasts. */
+  forecastInherited: boolean;
   balanceSign: 1 | -1 | 0;
 }
 
@@ -293,9 +311,8 @@ function directionOf(clause: string, mention: Mention, windowStart: number, next
 }
 
 function lastIndex(text: string, pattern: RegExp): number {
-  const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
   let at = -1;
-  for (const m of text.matchAll(global)) at = m.index!;
+  for (const m of text.matchAll(globalOf(pattern))) at = m.index!;
   return at;
 }
 const firstIndex = (text: string, pattern: RegExp) => text.search(pattern);
@@ -439,7 +456,7 @@ export function extractClaims(text: string, options: ExtractOptions): ExtractedC
     // The frame a sentence starts from: carried over when it names too little to stand alone.
     const base: Subject = {
       flow: sentenceFrame.flows.length ? "" : carried?.flow ?? "",
-      partner: "world", partnerFrom: "default", commodity: "total", period: story, periodNamed: false, annual: false, sa: false, other: false, otherTopic: false, forecast: false, balanceSign: 0,
+      partner: "world", partnerFrom: "default", commodity: "total", period: story, periodNamed: false, annual: false, sa: false, other: false, otherTopic: false, forecast: false, forecastInherited: false, balanceSign: 0,
     };
     if (carried && !sentenceFrame.world && sentenceFrame.partners.length === 0 && carried.partner !== "world") {
       if (namesNothing || startsWithAnaphor) Object.assign(base, { partner: carried.partner, partnerFrom: "sentence", commodity: namesNothing ? carried.commodity : "total" });
@@ -457,7 +474,7 @@ export function extractClaims(text: string, options: ExtractOptions): ExtractedC
       const clauseText = s.text.slice(clause.start, clause.end);
       const own = readClause(clauseText, options.date);
       const from = clause.role === "relative" || clause.role === "aside" ? previous : governing;
-      const subject = inherit(own, from, clause, s.text, sentenceFrame, story);
+      const subject = inherit(own, from, clause, sentenceFrame, story);
       if (topicOther && own.flows.length === 0) subject.other = true;
       const inClause: Mention[] = [];
       while (mentionIndex < mentions.length && mentions[mentionIndex]!.start < clause.end) {
@@ -495,7 +512,7 @@ function openerEnd(clause: string): number {
   return m ? m[0].length : 0;
 }
 
-function inherit(own: ClauseFrame, from: Subject, clause: Clause, sentence: string, sentenceFrame: ClauseFrame, story: string): Subject {
+function inherit(own: ClauseFrame, from: Subject, clause: Clause, sentenceFrame: ClauseFrame, story: string): Subject {
   const subject: Subject = { ...from };
   const flow = own.flows.length ? own.flows.at(-1)!.value : undefined;
   if (flow) subject.flow = flow;
@@ -517,16 +534,16 @@ function inherit(own: ClauseFrame, from: Subject, clause: Clause, sentence: stri
   else if (flow && flow !== "balance") subject.balanceSign = 0;
   // Period: a month named in the clause, else the governing one.
   if (own.months.length) Object.assign(subject, { period: own.months.at(-1)!.period, periodNamed: true, annual: false });
-  const sentenceBefore = sentence.slice(0, clause.start);
-  if (own.annual || (MEASURE_CUES.annual.test(sentenceBefore) && !own.months.length)) Object.assign(subject, { annual: true, period: story.slice(0, 4), periodNamed: true });
+  if (own.annual || (sentenceFrame.annualAt >= 0 && sentenceFrame.annualAt < clause.start && !own.months.length)) Object.assign(subject, { annual: true, period: story.slice(0, 4), periodNamed: true });
   if (own.years.length && !own.months.length && !/\bsince\b/i.test(own.text)) Object.assign(subject, { annual: true, period: own.years.at(-1)!.year, periodNamed: true });
-  subject.sa = own.sa || from.sa || MEASURE_CUES.seasonallyAdjusted.test(sentenceBefore);
+  subject.sa = own.sa || from.sa || (sentenceFrame.saAt >= 0 && sentenceFrame.saAt < clause.start);
   // Not trade data: a clause about tariffs, GDP or markets that names no flow, or one continuing such a clause.
   subject.other = (own.other && !own.flows.length) || (!own.flows.length && continues && from.otherTopic) || (!subject.flow && sentenceFrame.other);
   subject.otherTopic = false;
   // A clause continuing a forecast is one ("…expected to rise, marking the third month"); one continuing "exports
   // missed expectations, rising 3.9%" is not.
-  subject.forecast = (own.forecast && !own.forecastCompared) || (continues && clause.role !== "comparison" && from.forecast);
+  subject.forecastInherited = continues && clause.role !== "comparison" && from.forecast;
+  subject.forecast = (own.forecast && !own.forecastCompared) || subject.forecastInherited;
   if (clause.role === "aside" && own.prior) Object.assign(subject, { period: subject.annual ? String(Number(subject.period) - 1) : addMonths(subject.period, -1), periodNamed: true });
   return subject;
 }
@@ -549,7 +566,8 @@ function claimOf(mention: Mention, clause: string, windowStart: number, nextStar
   // A tariff, a tax or GDP right beside the number ("tariffs of 25% on auto imports", "a 15% tax on goods imported").
   const nearOther = mention.kind !== "sequence" && KIND_CUES.other.test(clause.slice(Math.max(0, mention.start - 40), Math.min(clause.length, mention.end + 12)));
   if (subject.other || nearOther) {
-    return { ...base, kind: "other", metric: "", flow: "", partner: "", commodity: "", period: "", value: (mention.sign ?? 1) * mention.value, unit: mention.kind === "yen" ? "JPY_billion" : mention.kind === "sequence" ? "months" : mention.kind === "pp" ? "pp" : "pct", note: "not a trade statistic (tariffs, GDP, prices, markets …)" };
+    const otherSign = mention.kind === "pct" || mention.kind === "pp" ? mention.sign ?? (directionOf(clause, mention, windowStart, nextStart) || 1) : mention.sign ?? 1;
+    return { ...base, kind: "other", metric: "", flow: "", partner: "", commodity: "", period: "", value: otherSign * mention.value, unit: mention.kind === "yen" ? "JPY_billion" : mention.kind === "sequence" ? "months" : mention.kind === "pp" ? "pp" : "pct", note: "not a trade statistic (tariffs, GDP, prices, markets …)" };
   }
   let flow: ClaimFlow = subject.flow;
   // A figure's own flow word nearest it in the clause wins ("the 0.2% mom rise in exports").
@@ -631,7 +649,7 @@ function claimOf(mention: Mention, clause: string, windowStart: number, nextStar
   // A forecast word beside the number: before it (after the figure before), or after it unless it introduces the next figure.
   const hasNext = nextStart < clause.length;
   const cueBeside = own.forecastCues.some((c) => (c.at >= windowStart && c.end <= mention.start) || (c.at >= mention.end && c.at < nextStart && !(hasNext && nextStart - c.end < 24)));
-  if ((subject.forecast && !own.forecastCompared) || cueBeside) kind = "forecast";
+  if ((subject.forecastInherited && !own.forecastCompared) || cueBeside) kind = "forecast";
   if (kind === "forecast") extra.forecaster = forecasterOf(clause, ctx.sentence, ctx.outlet);
   if (own.unsupportedPeriod && !subject.annual) {
     extra.note = `about ${own.unsupportedPeriod}, a period boeki does not compute`;
@@ -642,7 +660,7 @@ function claimOf(mention: Mention, clause: string, windowStart: number, nextStar
   if (kind === "data" && own.revised) extra.note = "printed as a revised figure";
   let readings: Reading[] | undefined = subject.partnerFrom === "carried" ? [{ flow, partner: "world", commodity }] : undefined;
   // A year cut off by the end of the text ("… of all shipments in 202"): the years it can be, latest first.
-  const cut = ctx.atTextEnd ? /\b(?:in|for|during|of) (\d{1,3})\s*$/.exec(clause.slice(mention.end)) : null;
+  const cut = ctx.atTextEnd && nextStart >= clause.length ? /\b(?:in|for|during|of) (\d{1,3})\s*$/.exec(clause.slice(Math.max(mention.end, clause.length - 16))) : null;
   if (cut && (cut[1]!.startsWith("2") || cut[1]!.startsWith("1"))) {
     const years = Array.from({ length: 12 }, (_, i) => String(Number(ctx.date.slice(0, 4)) - 1 - i)).filter((y) => y.startsWith(cut[1]!));
     if (years.length) {
@@ -652,6 +670,7 @@ function claimOf(mention: Mention, clause: string, windowStart: number, nextStar
     }
   }
   if (mention.kind === "pct" && own.value) extra.valueSaid = true;
+  if (KIND_CUES.firstPrinted.test(clause.slice(Math.max(0, mention.start - 40), mention.end + 40)) && kind !== "forecast") extra.firstPrinted = true;
   return { ...base, kind, metric, flow, partner, commodity, period, value, unit, ...extra, ...(readings ? { readings } : {}) };
 }
 
@@ -667,13 +686,12 @@ function yearEarlierOf(clause: string, mention: Mention): boolean {
   const phrase = lastMatch(before, YEAR_EARLIER);
   // "rose 3.8% from a year before to ¥9,152.4 billion": the amount is the new level, the year before only the basis.
   if (phrase && !/\bto\b|\bat\b|\bhit\b|\breached\b/.test(before.slice(phrase.index! + phrase[0].length))) return true;
-  return YEAR_EARLIER.test(clause.slice(mention.end, mention.end + 40));
+  return YEAR_EARLIER.test(clause.slice(mention.end, mention.end + 64));
 }
 
 function lastMatch(text: string, pattern: RegExp): RegExpMatchArray | undefined {
-  const global = new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g");
   let last: RegExpMatchArray | undefined;
-  for (const m of text.matchAll(global)) last = m;
+  for (const m of text.matchAll(globalOf(pattern))) last = m;
   return last;
 }
 

@@ -57,6 +57,7 @@ export const PARTNER_ROLES: string[] = [
   "\\b(?:to|from|with) (?:the rest of |other )?(?:the )?P(?=,? (?:were|was|rose|fell|grew|jumped|climbed|dropped|declined|slipped|slumped|surged|increased|decreased|dipped|edged|gained|plunged|expanded|shrank|moved|came|totaled|totalled|stood|reached|amounted))",
   "(?:in|for|of) (?:Japan's )?(?:trade|trading|commerce) with (?:the rest of |other )?(?:the )?P",
   "P(?:-bound| ?bound)",
+  "P(?= (?:accounted|accounts|accounting|took|takes|made up|makes up|was|remained) (?:for )?(?:about |around |some |nearly )?[−–+-]?\\d)",
   "P(?:'s|’s)? (?:exports|imports|shipments|sales|demand for Japanese)",
   "(?:対|対する)P|P(?:向け|向|あて|宛て|への|から(?:の)?(?:輸入)?|との)",
 ];
@@ -174,6 +175,8 @@ export const KIND_CUES = {
   forecast: /\bforecasts?\b|\bforecasted\b|\bexpect(?:ed|ations?|s)?\b|\bestimat(?:e|ed|es)\b|\bpolls?\b|\bpolled\b|\bconsensus\b|\bproject(?:ed|ion|ions|s)?\b|\bpredict(?:ed|ion|ions|s)?\b|\bmedian\b|\banticipated\b|\bseen (?:at|rising|falling|growing|increasing|narrowing|widening)\b|\bare seen\b|\bis seen\b|\blikely\b|\bwould\b|\bwill\b|予想|見込み|予測|見通し/i,
   prior: /\bprior\b|\bprevious(?:ly)?\b|\bpreceding\b|\blast month\b|\bthe month before\b|\bearlier\b|\bfollowing\b|\bafter\b|\bup from\b|\bdown from\b|\bcompared (?:with|to)\b|前月|前年/i,
   revised: /\brevised\b|\brevision\b|改定/i,
+  /** The figure as first published, before revisions: "the 1.3% first reported", 速報値. */
+  firstPrinted: /\b(?:first|initially|originally|previously) (?:reported|printed|published|estimated|announced|released)\b|\bpreliminary (?:figure|estimate)\b|速報値|速報段階/i,
   /** Not the trade statistics: prices, the economy, tariffs, markets. Said of the number's own clause. */
   other: /\btariffs?\b|\blev(?:y|ies)\b|\bdut(?:y|ies)\b|\btax(?:es)?\b|\bGDP\b|gross domestic product|\beconomy\b|\beconomic growth\b|annuali[sz]ed|quarter[- ]on[- ]quarter|\bTankan\b|\bsurvey\b|market share|share of the (?:global|world)|global market|(?:wafer|equipment|lithography)[\w\s-]* market|exchange rate|\binflation\b|\bCPI\b|consumer prices|\bunemployment\b|\bwages?\b|\bstocks?\b|\bshares\b|\bNikkei\b|\bTopix\b|\bbond\b|\byields?\b|interest rates?|\bpolicy rate\b|\bbrands\b|best[- ]selling|\bmarket value\b|\bprofits?\b|\bearnings\b|\brevenue\b|\bsales (?:of|at) \w+ (?:Motor|Corp)|\bthe yen (?:rose|fell|weakened|strengthened|gained|lost)|\byen's (?:depreciation|appreciation)|国内総生産|市場シェア|関税|物価|株価|為替/i,
   /** A dollar (or other currency) conversion of a yen figure: not a separate claim of the statistics. */
@@ -257,11 +260,11 @@ export const SEQUENCE_PHRASES: Array<{ kind: "streak" | "first" | "highest" | "l
   // "falling for four months in a row", "for two straight months", "a red streak of five months"
   { kind: "streak", pattern: new RegExp(`\\b(?:for )?(?<n>${COUNT.slice(1, -1)}) (?:straight |consecutive |successive )?(?<unit>months?) (?:in a row|running|straight)\\b|\\bfor (?<n2>${COUNT.slice(1, -1)}) (?:straight|consecutive|successive) (?<unit2>months)\\b|\\b(?<event>red|black|losing|winning) streak (?:to|of|at) (?<n3>${COUNT.slice(1, -1)}) (?<unit3>months)\\b`, "gi") },
   // 5か月連続の赤字, 2カ月連続で増加
-  { kind: "streak", pattern: new RegExp(`(?<n>\\d{1,3})${KAGETSU}連続(?:の|で)?(?<event>(?:前年(?:同月)?(?:比)?)?(?:増加|減少|増|減|黒字|赤字|プラス|マイナス|拡大|縮小)?)`, "g") },
+  { kind: "streak", pattern: new RegExp(`(?<n>\\d{1,3})${KAGETSU}連続(?=(?:の|で)?(?<event>(?:前年(?:同月)?(?:比)?)?(?:増加|減少|増|減|黒字|赤字|プラス|マイナス|拡大|縮小)?))`, "g") },
   // "the first trade surplus in five months", "for the first time in six months", "the first decline in eight months"
   { kind: "first", pattern: new RegExp(`\\b(?:the |its |their |a |marking the )?first (?<event>(?:[\\w/-]+ ){0,4}?)(?:in|for) (?<n>${COUNT.slice(1, -1)}) (?<unit>months?|years?)\\b|\\b(?:for )?the first time in (?<n2>${COUNT.slice(1, -1)}) (?<unit2>months?|years?)\\b`, "gi") },
   // "the first increase since March", "for the first time since May 2024"
-  { kind: "first", pattern: new RegExp(`\\b(?:the |its |their |a )?first (?<event>(?:[\\w/-]+ ){0,4}?)since (?<since>${MONTHS_EN})(?: (?<year>(?:19|20)\\d\\d))?\\b|\\b(?:for )?the first time since (?<since2>${MONTHS_EN})(?: (?<year2>(?:19|20)\\d\\d))?\\b`, "gi") },
+  { kind: "first", pattern: new RegExp(`\\b(?:the |its |their |a )?first (?<event>(?:[\\w/.'’-]+ ){0,8}?)since (?<since>${MONTHS_EN})(?: (?<year>(?:19|20)\\d\\d))?\\b|\\b(?:for )?the first time since (?<since2>${MONTHS_EN})(?: (?<year2>(?:19|20)\\d\\d))?\\b`, "gi") },
   // 8カ月ぶりに増加に転じた, 5カ月ぶりの黒字, 7カ月ぶりに黒字幅が拡大, 19年ぶり
   { kind: "first", pattern: new RegExp(`(?<n>\\d{1,3})(?<unit>${KAGETSU}|年)ぶり(?:に|の)?(?<event>(?:前年(?:同月)?(?:比)?)?(?:黒字幅が?|赤字幅が?)?(?:増加|減少|増|減|黒字|赤字|プラス|マイナス|拡大|縮小)?)`, "g") },
   // "the fastest pace in nine months", "the highest in 19 years", "the biggest drop in two years"

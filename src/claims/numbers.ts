@@ -95,7 +95,11 @@ function sequenceMentions(sentence: string): Mention[] {
         kind, count, unit: /year|年/i.test(unitWord) ? "years" : "months", event: (g.event ?? "").trim(),
         ...(since ? { since: { month: monthOf(since)!, ...(g.year ?? g.year2 ? { year: Number(g.year ?? g.year2) } : {}) } } : {}),
       };
-      found.push({ start: m.index!, end: m.index! + m[0].length, kind: "sequence", value: count, decimals: 0, sequence });
+      // The span is the phrase's core: "fifth consecutive month" of "for the fifth consecutive month of deficit".
+      const lead = /^(?:for |marking |making )?(?:the |a |an |its |their )?/i.exec(m[0])![0].length;
+      const core = kind === "streak" ? /^(.*?\b(?:months?|quarters?))\b(?= of )/i.exec(m[0].slice(lead)) : null;
+      const start = m.index! + lead;
+      found.push({ start, end: core ? start + core[1]!.length : m.index! + m[0].length, kind: "sequence", value: count, decimals: 0, sequence });
     }
   }
   return found;

@@ -103,7 +103,8 @@ export class FactBook {
       const later = await Promise.all((await this.earliestReleases()).map((d) => this.snapshot(d)));
       // A month's final figures are public by April of the next year: where the article's day came after that, the
       // figures held now are the ones in force then, though the store may have no release of them before the day.
-      const final = new Snapshot([...now.points()].filter((p) => finalBy(p.period) <= this.asOf), this.asOf, now.lookback);
+      // They were in force on the day, whatever day the store got them: they take the day as their effective date.
+      const final = new Snapshot([...now.points()].filter((p) => finalBy(p.period) <= this.asOf).map((p) => ({ ...p, effective: p.effective > this.asOf ? this.asOf : p.effective })), this.asOf, now.lookback);
       return final.filledFrom(base, ...later, now);
     })();
     return this.judged;
@@ -128,6 +129,16 @@ export class FactBook {
       { asOf: this.asOf, months: this.months.join(","), keys: this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n") },
     );
     return rows.map((r) => r.day);
+  }
+
+  /** The day of the first release that held `month` for the claims' series: what "first reported" refers to. */
+  async firstRelease(month: string): Promise<string | null> {
+    const [row] = await this.store.rows<{ day: string | null }>(
+      `SELECT strftime(min(r.effective), '%Y-%m-%d') AS day FROM observations o JOIN releases r USING (release_id)
+       WHERE o.period = ?::DATE AND list_contains(string_split(?, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity))`,
+      [`${month}-01`, this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n")],
+    );
+    return row?.day ?? null;
   }
 
   consensus(period: string): Promise<Consensus[]> {
@@ -230,12 +241,22 @@ async function findFact(claim: ExtractedClaim, r: Reading, book: FactBook, metri
 /** Says when a figure stands on releases after the article's date: its own month, or the months it is compared with. */
 function laterNote(fact: Fact, asOf: string): string {
   const after = (released: string | null) => released === null || released > asOf;
-  if (after(fact.vintage.released)) return `no such figure as of ${asOf}; judged on the earliest release after it that holds it (${fact.vintage.dataset}, ${fact.vintage.released ?? "date unknown"})`;
+  if (after(fact.vintage.released) && finalBy(fact.period.length === 4 ? `${fact.period}-12` : fact.period) > asOf) return `no such figure as of ${asOf}; judged on the earliest release after it that holds it (${fact.vintage.dataset}, ${fact.vintage.released ?? "date unknown"})`;
   return "";
 }
 
 async function judge(claim: ExtractedClaim, r: Reading, book: FactBook): Promise<Judgement> {
   if (isSequence(claim.metric)) return judgeSequence(claim, r, book);
+  if (claim.firstPrinted && claim.period.length === 7) {
+    // "Not the 1.3% first reported": the figure on the day of the month's first release held.
+    const day = await book.firstRelease(claim.period);
+    const first = day ? await book.fact(factIdOf(claim, r), day) : undefined;
+    if (first) {
+      const data = inClaimUnit(first.value, claim);
+      const verdict = within(data, claim, first) ? "supported" : "contradicted";
+      return { verdict, result: { verdict, expected: claim.unit === "JPY_billion" ? Math.round(data * 100) / 100 : data, facts: [first.id], note: `the figure as first printed (${first.vintage.dataset}, released ${first.vintage.released ?? day})${verdict === "contradicted" ? `: ${shown(data, claim)}` : ""}` } };
+    }
+  }
   const found = await findFact(claim, r, book);
   if (!found) {
     const none = claim.metric === "balance_sa"

@@ -35,9 +35,11 @@ export function balanceOrPrintedFacts(s: Snapshot, partner: string, period: stri
   const levels = (["export", "import"] as const).map((flow) => s.get({ flow, partner, commodity: "total" }, "value", period)?.effective ?? "").sort().at(-1)!;
   // The printed balance is the figure where the levels are not held, where it revises them, or where only it was
   // public on the snapshot's day (the levels come from a later release filled in for a claim).
+  // A printed balance from after the snapshot's day (filled in for a claim's check) only fills a gap.
+  const visible = s.asOf === null || printed.effective <= s.asOf;
   const printedIsNews = !level
-    || (printed.effective > levels && Math.abs(printed.value - level.value) > PRINTED_RESOLUTION.balance + 1)
-    || (s.asOf !== null && levels > s.asOf && printed.effective <= s.asOf);
+    || (visible && printed.effective > levels && Math.abs(printed.value - level.value) > PRINTED_RESOLUTION.balance + 1)
+    || (visible && s.asOf !== null && levels > s.asOf);
   if (!printedIsNews) return computed;
   const yearAgo = addMonths(period, -12);
   const before = balanceFacts(s, partner, yearAgo).find((f) => f.metric === "balance")?.value ?? s.printedBalance(partner, "balance", yearAgo)?.value;
@@ -58,7 +60,7 @@ function withPrintedPercent(s: Snapshot, partner: string, period: string, facts:
   const balance = facts.find((f) => f.metric === "balance");
   if (!printed || !balance) return facts;
   const levels = (["export", "import"] as const).map((flow) => s.get({ flow, partner, commodity: "total" }, "value", period)?.effective ?? "").sort().at(-1)!;
-  if (printed.effective < levels) return facts;
+  if (printed.effective < levels || (s.asOf !== null && printed.effective > s.asOf && levels <= s.asOf)) return facts;
   const computed = facts.find((f) => f.metric === "balance_yoy_pct");
   const fact: Fact = {
     ...balance, id: factId("balance_yoy_pct", "balance", partner, "total", period), metric: "balance_yoy_pct", value: printed.value, unit: "pct", vintage: vintageOf(printed),
