@@ -9,7 +9,7 @@ import type { Flow } from "../domain.js";
 import { clausesOf, type Clause } from "./clauses.js";
 import {
   ANAPHORS, BALANCE_SIGN, CALENDAR_COLUMNS, COMPARATIVES, DIRECTION, EVENT_WORDS, FLOW_WORDS, FORECASTERS, GOODS_ALIASES, JA_GOODS_AS_CAUSE,
-  JA_SHORT_PARTNERS, KIND_CUES, KNOWN_SOURCES, LOW_EXTREMES, MEASURE_CUES, PARTNER_NAMES, PARTNER_ROLES, RATE_LEVEL, SIGN_EVENT_WORDS, WORLD_WORDS,
+  JA_SHORT_PARTNERS, KIND_CUES, KNOWN_SOURCES, ROLE_FLOWS, LOW_EXTREMES, MEASURE_CUES, PARTNER_NAMES, PARTNER_ROLES, RATE_LEVEL, SIGN_EVENT_WORDS, WORLD_WORDS,
 } from "./lexicon.js";
 import { joinRanges, readMentions, type Mention } from "./numbers.js";
 import { monthNumber, normalizeText, paragraphs, sentences, type TextSpan } from "./text.js";
@@ -127,13 +127,14 @@ interface Found<T> {
   value: T;
 }
 
-function partnersIn(text: string): Array<Found<string>> {
-  const found: Array<Found<string>> = [];
+function partnersIn(text: string): Array<Found<string> & { flow?: Flow }> {
+  const found: Array<Found<string> & { flow?: Flow }> = [];
   for (const m of text.matchAll(PARTNER_ROLE)) {
     const name = m.slice(1).find((g) => g !== undefined);
     const code = name ? partnerCode(name) : undefined;
     if (!code) continue;
-    found.push({ at: m.index!, end: m.index! + m[0].length, value: code });
+    const flow = ROLE_FLOWS.find(([pattern]) => pattern.test(m[0]))?.[1];
+    found.push({ at: m.index!, end: m.index! + m[0].length, value: code, ...(flow ? { flow } : {}) });
     // "to both Europe and Asia": the second partner of the same role.
     const both = SECOND_PARTNER.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
     const second = both ? partnerCode(both[1]!) : undefined;
@@ -179,7 +180,7 @@ const FLOW_PATTERNS = (["balance", "export", "import"] as const).map((flow) => [
 /** What a clause says of itself, before anything is inherited. */
 interface ClauseFrame {
   flows: Array<Found<Flow | "balance">>;
-  partners: Array<Found<string>>;
+  partners: Array<Found<string> & { flow?: Flow }>;
   world: boolean;
   goods: Record<Flow, Array<Found<string>>>;
   balanceSigns: Array<Found<1 | -1>>;
@@ -368,11 +369,14 @@ const CALENDAR_ROWS: Array<[RegExp, ClaimFlow, ClaimMetric]> = [
 function storyMonth(spans: TextSpan[], options: ExtractOptions): string {
   for (const s of spans) {
     if (!/\bexports?\b|\bimports?\b|\btrade\b|\bshipments\b|貿易|輸出|輸入/i.test(s.text)) continue;
-    const named = monthsIn(s.text, options.date);
+    // A month named for comparison ("up from October's 3.6%") is not the story's.
+    const named = monthsIn(s.text, options.date).filter((m) => !COMPARED_MONTH.test(s.text.slice(Math.max(0, m.at - 28), m.at)));
     if (named.length) return named.reduce((a, b) => (b.period > a.period ? b : a)).period;
   }
   return options.latest ?? addMonths(options.date.slice(0, 7), -1);
 }
+
+const COMPARED_MONTH = /\b(?:from|than|following|after|versus|vs\.?|compared (?:with|to)|against|since|over|prior|previous)\b[^.;]*$/i;
 
 /** The outlet of an article that runs its own poll, from its dateline or byline: "TOKYO (Reuters)". */
 function outletOf(text: string): { key: string; name: string } | undefined {
@@ -385,7 +389,8 @@ function outletOf(text: string): { key: string; name: string } | undefined {
 }
 
 function forecasterOf(clause: string, sentence: string, outlet: { key: string; name: string } | undefined): ExtractedClaim["forecaster"] {
-  for (const text of [clause, sentence]) {
+  // A dateline's "(Reuters)" names who wrote the story, not who forecast the figure.
+  for (const text of [clause, sentence].map((t) => t.replace(/\((?:Reuters|Bloomberg|Kyodo|Jiji Press|AP|AFP)\)/g, (m) => " ".repeat(m.length)))) {
     for (const [pattern, key] of FORECASTERS) {
       const m = pattern.exec(text);
       if (m) {
@@ -514,7 +519,8 @@ function openerEnd(clause: string): number {
 
 function inherit(own: ClauseFrame, from: Subject, clause: Clause, sentenceFrame: ClauseFrame, story: string): Subject {
   const subject: Subject = { ...from };
-  const flow = own.flows.length ? own.flows.at(-1)!.value : undefined;
+  // A flow word, else a role that says the flow ("アジア向け", "U.S.-bound").
+  const flow = own.flows.length ? own.flows.at(-1)!.value : own.partners.at(-1)?.flow;
   if (flow) subject.flow = flow;
   const ownPartner = own.partners.at(-1);
   if (ownPartner) Object.assign(subject, { partner: ownPartner.value, partnerFrom: "clause" });

@@ -40,6 +40,12 @@ export const PARTNER_NAMES: Array<[source: string, code: string]> = [
   ["ドイツ", "213"], ["英国", "205"], ["インド", "123"], ["ベトナム", "110"], ["タイ", "111"], ["オーストラリア|豪州", "601"],
 ];
 
+/** Roles that say the flow as well: "exports to", "-bound", 向け are exports; "imports from", から are imports. */
+export const ROLE_FLOWS: Array<[RegExp, "export" | "import"]> = [
+  [/向け|向|あて|宛て|への|-bound| ?bound\b|\b(?:shipments?|shipped|deliveries|sales) (?:of [^,;]* )?to\b/i, "export"],
+  [/から/, "import"],
+];
+
 /** 対米 (with the U.S.), 対中 (with China) …: the one-character partners of Japanese headlines. */
 export const JA_SHORT_PARTNERS: Record<string, string> = { 米: "304", 中: "105", 欧: "area:western_europe", 韓: "103", 露: "224", 豪: "601" };
 
@@ -52,7 +58,8 @@ export const WORLD_WORDS = /\b(?:global|overall|total|worldwide|all destinations
  * partner before the flow ("U.S.-bound", "U.S. exports"); Japanese 向け, から, との, 対.
  */
 export const PARTNER_ROLES: string[] = [
-  "(?:exports?|exported|shipments?|shipped|sales|deliveries|imports?|imported|purchases|trade|trading|surplus|deficit|balance|gap|shortfall)(?: of(?: [\\w.&'-]+){1,8}?)? (?:to|from|with|into|bound for|destined for) (?:both |the rest of |other )?(?:the )?P",
+  "(?:exports?|exported|shipments?|shipped|sales|deliveries|imports?|imported|purchases|trade|trading|surplus|deficit|balance|gap|shortfall)(?: of(?: [\\w.&'¥$,-]+){1,8}?)? (?:to|from|with|into|bound for|destined for) (?:both |the rest of |other )?(?:the )?P",
+  "in the (?:red|black)(?: [\\w'-]+){0,6} with (?:the )?P",
   "(?:those|that|ones|and|while|but|as well as|or) (?:to|from|with) (?:the rest of |other )?(?:the )?P",
   "\\b(?:to|from|with) (?:the rest of |other )?(?:the )?P(?=,? (?:were|was|rose|fell|grew|jumped|climbed|dropped|declined|slipped|slumped|surged|increased|decreased|dipped|edged|gained|plunged|expanded|shrank|moved|came|totaled|totalled|stood|reached|amounted))",
   "(?:in|for|of) (?:Japan's )?(?:trade|trading|commerce) with (?:the rest of |other )?(?:the )?P",

@@ -69,21 +69,7 @@ interface Column {
   label: string;
 }
 
-/**
- * The encoding a time series is in when the caller does not say: the Ministry publishes Shift_JIS; a copy whose
- * title row decodes as strict UTF-8 into a time-series title (the by-area files as mirrored) is UTF-8.
- */
-export function timeSeriesEncoding(bytes: Uint8Array): Encoding {
-  const newline = bytes.indexOf(0x0a);
-  try {
-    const title = new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, newline < 0 ? Math.min(bytes.length, 4096) : newline));
-    return timeSeriesTitle(title) ? "utf8" : "shift_jis";
-  } catch {
-    return "shift_jis";
-  }
-}
-
-export function parseTimeSeries(bytes: Uint8Array, file: string, encoding: Encoding = timeSeriesEncoding(bytes)): TimeSeriesFile {
+export function parseTimeSeries(bytes: Uint8Array, file: string, encoding: Encoding = "shift_jis"): TimeSeriesFile {
   const text = decodeText(bytes, file, encoding);
   if (!text.endsWith("\n")) {
     throw new InputError({ file, line: splitLines(text).length }, "ends in the middle of a row (no line end after the last row): the file is truncated");
