@@ -63,6 +63,8 @@ export interface ExtractedClaim {
   valueSaid?: boolean;
   /** "the 1.3% first reported": the figure as the first release printed it, judged on that release. */
   firstPrinted?: boolean;
+  /** "a revised ¥226.07 billion deficit": a revision, which may come with a release after the article's day. */
+  revised?: boolean;
   note?: string;
 }
 
@@ -75,7 +77,7 @@ export interface ExtractOptions {
 
 // ——— Months and periods ————————————————————————————————————————————————————————————————————————————————
 
-const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+const MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?(?![a-z])";
 /** A month named as a period ("in November", "October's", "November 2024", "11月"); "December 17" is a date, not one. */
 const MONTH_WORD = new RegExp(`\\b(?<name>${MONTH_NAMES})(?:'s|’s)?(?:,? (?<year>(?:19|20)\\d\\d))?(?![ .]*\\d{1,2}\\b(?!\\d))|(?<![\\d年])(?<ja>\\d{1,2})月(?!\\d{1,2}日)|(?<jy>(?:19|20)\\d\\d)年(?<jm>\\d{1,2})月(?!\\d{1,2}日)`, "g");
 const YEAR_WORD = /\b(?:in|for|of|during) (?<year>(?:19|20)\d\d)\b(?![-–/]\d)|(?<jy>(?:19|20)\d\d)年(?![度\d]|\d{1,2}月)/g;
@@ -161,7 +163,7 @@ function matchesIn<T>(text: string, patterns: ReadonlyArray<readonly [RegExp, T]
   return found.filter((f, i) => i === 0 || !(found[i - 1]!.at <= f.at && f.end <= found[i - 1]!.end));
 }
 
-/** The found item nearest before `at` (ending at or before it), else the first after it. `found` is sorted and not overlapping. */
+/** The found item nearest before `at` or spanning it, else the first after it. `found` is sorted by start. */
 function nearest<T>(found: ReadonlyArray<Found<T>>, at: number): Found<T> | undefined {
   let lo = 0;
   let hi = found.length; // first index whose item starts at or after `at`
@@ -170,9 +172,9 @@ function nearest<T>(found: ReadonlyArray<Found<T>>, at: number): Found<T> | unde
     if (found[mid]!.at < at) lo = mid + 1;
     else hi = mid;
   }
-  const before = found[lo - 1];
-  if (before && before.end <= at) return before;
-  return found[lo];
+  // The last starting before the place: wholly before it, or spanning it ("a surplus of ¥739.8 billion with the U.S."
+  // holds its amount); else the first after it.
+  return found[lo - 1] ?? found[lo];
 }
 
 const FLOW_PATTERNS = (["balance", "export", "import"] as const).map((flow) => [FLOW_WORDS[flow], flow] as const);
@@ -505,6 +507,8 @@ export function extractClaims(text: string, options: ExtractOptions): ExtractedC
       });
       previous = subject;
       if (clause.role === "main" || clause.role === "with") governing = subject;
+      // "Prior (Oct) balance revised to …": a month in an aside with no figure of its own dates the clause it sits in.
+      else if (clause.role === "aside" && inClause.length === 0 && own.months.length) governing = { ...governing, period: own.months.at(-1)!.period, periodNamed: true };
     }
     carried = { ...governing, paragraph, namedNothing: namesNothing, topicOther: (sentenceOther && !sentenceTrade) || topicOther };
   }
@@ -525,6 +529,9 @@ function inherit(own: ClauseFrame, from: Subject, clause: Clause, sentenceFrame:
   const ownPartner = own.partners.at(-1);
   if (ownPartner) Object.assign(subject, { partner: ownPartner.value, partnerFrom: "clause" });
   else if (own.world && !/^\W*(?:the )?world\b/i.test(own.text)) Object.assign(subject, { partner: "world", partnerFrom: "clause" });
+  // "Exports to China rose 5.8%, and the trade deficit was ¥234.6 billion": another flow in its own clause may or
+  // may not be the same partner's; both readings are tried.
+  else if (flow && from.flow && flow !== from.flow && from.partner !== "world" && !own.anaphor && clause.role !== "continuation" && clause.role !== "aside") subject.partnerFrom = "carried";
   // Goods: inherited by clauses that continue their subject, by "those …", or by a clause that names no flow of its own.
   const continues = clause.role !== "main" && clause.role !== "with" && clause.role !== "cause";
   if (!(continues || own.anaphor || !flow || flow === from.flow)) subject.commodity = "total";
@@ -663,7 +670,7 @@ function claimOf(mention: Mention, clause: string, windowStart: number, nextStar
   }
   if (kind === "data" && period && period.length === 7 && period < ctx.story) kind = "prior";
   if (kind === "data" && period.length === 4 && period < ctx.story.slice(0, 4)) kind = "prior";
-  if (kind === "data" && own.revised) extra.note = "printed as a revised figure";
+  if (kind !== "forecast" && own.revised) Object.assign(extra, { revised: true, note: join(extra.note, "printed as a revised figure") });
   let readings: Reading[] | undefined = subject.partnerFrom === "carried" ? [{ flow, partner: "world", commodity }] : undefined;
   // A year cut off by the end of the text ("… of all shipments in 202"): the years it can be, latest first.
   const cut = ctx.atTextEnd && nextStart >= clause.length ? /\b(?:in|for|during|of) (\d{1,3})\s*$/.exec(clause.slice(Math.max(mention.end, clause.length - 16))) : null;

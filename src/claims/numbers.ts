@@ -37,8 +37,9 @@ export interface Mention {
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SIGN = String.raw`[−–+-]`;
 // A number must not continue a number or a word ("3,8%" in a language with decimal commas: "8%" is not a figure).
-const START = String.raw`(?<![\d.])(?<!\d,)`;
-const SCALE = String.raw`trillion|trln|tln|tn|billion|bln|bn|million|mln|mn|[TBM]\.?(?![a-zA-Z])`;
+const START = String.raw`(?<![\d.])(?<!\d,)(?<!\d[eE])`;
+// "117.6 B. Yen" keeps its dot; "¥-34.0B." at a sentence's end does not.
+const SCALE = String.raw`trillion|trln|tln|tn|billion|bln|bn|million|mln|mn|[TBM](?:\.(?=\s?(?:yen|Yen|YEN|JPY)))?(?![a-zA-Z])`;
 
 const PATTERNS: Array<{ kind: MentionKind; pattern: RegExp }> = [
   // 1兆8169億円, 3,223億円, 9兆円, 1.5兆円 (and 億ドル: dollars)

@@ -44,7 +44,7 @@ export function dateInText(text: string): string | null {
   const pad = (n: number | string) => String(n).padStart(2, "0");
   const iso = /\b(20\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/.exec(text);
   if (iso) return iso[0];
-  const us = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (20\d\d)(?!\d)/.exec(text);
+  const us = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (20\d\d)(?!\d)/.exec(text);
   if (us && MONTH_ABBR.includes(us[1]!.slice(0, 3).toLowerCase())) return `${us[3]}-${pad(MONTH_ABBR.indexOf(us[1]!.slice(0, 3).toLowerCase()) + 1)}-${pad(us[2]!)}`;
   const eu = /\b(\d{1,2}) ([A-Z][a-z]{2,8}) (20\d\d)(?!\d)/.exec(text);
   if (eu && MONTH_ABBR.includes(eu[2]!.slice(0, 3).toLowerCase())) return `${eu[3]}-${pad(MONTH_ABBR.indexOf(eu[2]!.slice(0, 3).toLowerCase()) + 1)}-${pad(eu[1]!)}`;

@@ -131,6 +131,17 @@ export class FactBook {
     return rows.map((r) => r.day);
   }
 
+  /** Days of the releases that held `month` for the claims' series after the article's day, the first few. */
+  async laterReleases(month: string, limit = 3): Promise<string[]> {
+    const rows = await this.store.rows<{ day: string }>(
+      `SELECT DISTINCT strftime(r.effective, '%Y-%m-%d') AS day FROM observations o JOIN releases r USING (release_id)
+       WHERE o.period = ?::DATE AND r.effective > ?::DATE AND list_contains(string_split(?, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity))
+       ORDER BY day LIMIT ${limit}`,
+      [`${month}-01`, this.asOf, this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n")],
+    );
+    return rows.map((r) => r.day);
+  }
+
   /** The day of the first release that held `month` for the claims' series: what "first reported" refers to. */
   async firstRelease(month: string): Promise<string | null> {
     const [row] = await this.store.rows<{ day: string | null }>(
@@ -163,6 +174,9 @@ function tolerance(claim: ExtractedClaim, fact: Fact): number {
 }
 
 const within = (data: number, claim: ExtractedClaim, fact: Fact) => Math.abs(data - claim.value) <= tolerance(claim, fact);
+
+/** How much a release after the article's day may have revised a figure: 2% of a level, 0.3 points of a percentage. */
+const revisionMargin = (claim: ExtractedClaim, data: number) => (claim.unit === "JPY_billion" ? Math.max(Math.abs(data) * 0.02, 5) : claim.unit === "pct" || claim.unit === "pp" ? 0.3 : 0);
 
 const shown = (value: number, claim: ExtractedClaim) =>
   claim.unit === "JPY_billion" ? `¥${Math.abs(value).toLocaleString("en-US", { minimumFractionDigits: Math.max(1, Math.min(2, claim.decimals)), maximumFractionDigits: Math.max(1, Math.min(2, claim.decimals)) })} billion${value < 0 ? " deficit" : ""}`
@@ -288,6 +302,20 @@ async function judge(claim: ExtractedClaim, r: Reading, book: FactBook): Promise
       return { verdict: "supported", result: { verdict: "supported", expected: volume.value, facts: [volume.id, fact.id], note: join(laterNote(volume, book.asOf), `matches the change in volume (quantity); by value the change was ${shown(data, claim)}`) } };
     }
   }
+  // "A revised ¥226.07 billion deficit": a revision published with the article may reach the store only after its day.
+  if (claim.revised && claim.period.length === 7) {
+    for (const day of await book.laterReleases(claim.period)) {
+      const revision = await book.fact(factIdOf(claim, r), day);
+      if (revision && within(inClaimUnit(revision.value, claim), claim, revision)) {
+        return { verdict: "supported", result: { verdict: "supported", expected: Math.round(inClaimUnit(revision.value, claim) * 100) / 100, facts: [revision.id], note: `matches the revised figure released on ${revision.vintage.released ?? day} (${revision.vintage.dataset})${sourceNote(revision) ? `, ${sourceNote(revision)}` : ""}; the data of ${book.asOf} gave ${shown(data, claim)}` } };
+      }
+    }
+  }
+  // Judged on a release after the article's day, a small difference may be that release's revision of the figure
+  // the article saw: not a contradiction the store can show.
+  if (later && Math.abs(data - claim.value) <= revisionMargin(claim, data)) {
+    return { verdict: "unverifiable", result: { verdict: "unverifiable", expected, facts: [fact.id], note: join(found.later, `the data give ${shown(data, claim)}, a difference of the size later releases revise by; the figure as released by ${book.asOf} is not in the store`, sourceNote(fact)) } };
+  }
   const matches = await whatItMatches(claim, r, book, data, later ? undefined : fact);
   return { verdict: "contradicted", result: { verdict: "contradicted", expected, facts: [fact.id], matches, note: join(found.later, `the data give ${shown(data, claim)}`, sourceNote(fact)) } };
 }
@@ -358,7 +386,8 @@ async function whatItMatches(claim: ExtractedClaim, r: Reading, book: FactBook, 
   if (claim.unit === "JPY_billion") {
     const factor = 10 ** claim.decimals;
     if (Math.trunc(Math.abs(data) * factor) / factor === Math.abs(claim.value)) {
-      return `a rounding slip: the data's ¥${Math.abs(data * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} million cut off, not rounded (¥${Math.abs(data).toFixed(Math.max(0, claim.decimals))} billion)`;
+      const rounded = Math.round(Math.abs(data) * factor) / factor;
+      return `a rounding slip: the data's ¥${Math.abs(data * 1000).toLocaleString("en-US", { maximumFractionDigits: 0 })} million cut off, not rounded (¥${rounded.toLocaleString("en-US", { maximumFractionDigits: Math.max(0, claim.decimals) })} billion)`;
     }
   }
   // The figure as the Ministry first printed it, where the data on the article's day stand on a revision.
@@ -398,7 +427,7 @@ async function verifyForecast(claim: ExtractedClaim, out: CheckedClaim, book: Fa
   const by = claim.forecaster ? `${claim.forecaster.name}${claim.forecaster.inferred ? " (the article's own, from its dateline)" : ""}` : "a forecaster the article does not name";
   if (!metric) return { ...out, note: join(out.note, `a forecast (${by}); boeki holds forecasts of exports y/y, imports y/y and the balance only, for all partners and goods`) };
   const stored = (await book.consensus(claim.period)).filter((c) => c.metric === metric);
-  const list = stored.length ? `stored: ${stored.map((c) => `${c.source} ${c.value}${metric === "balance" ? " ¥bn" : "%"} (${c.published})`).join(", ")}` : `no forecast of ${metric.replace("_", " ")} for ${claim.period} is stored (boeki consensus set ${claim.period} --metric ${metric} …)`;
+  const list = stored.length ? `stored: ${stored.map((c) => `${c.source} ${c.value}${metric === "balance" ? " ¥bn" : "%"} (${c.published})`).join(", ")}` : `no forecast of ${metric.replace("_", " ")} for ${claim.period} published by ${book.asOf} is stored (boeki consensus set ${claim.period} --metric ${metric} …)`;
   const near = (c: Consensus) => Math.abs(c.value - claim.value) <= 0.5 * 10 ** -claim.decimals + 1e-9;
   if (claim.high !== undefined) return { ...out, note: join(out.note, `a range of forecasts (${claim.value} to ${claim.high}); ${list}`) };
   const fact = (c: Consensus) => `consensus/${claim.flow || "export"}/world/total/${claim.period}/${c.source}`;

@@ -19,10 +19,10 @@ export interface Point extends SeriesPoint, SeriesKey {
 }
 
 /**
- * Orders the observations of one key: the later effective date wins, and of one day a published figure over a
- * derived one (a `derived.*` dataset: differences of snapshots), then the later release.
+ * Orders the observations of one key: a published figure over a derived one (a `derived.*` dataset, differences of
+ * snapshots, which only fill what nothing published holds), then the later effective date, then the later release.
  */
-const VINTAGE = `date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + CASE WHEN o.dataset LIKE 'derived.%' THEN 0 ELSE 50000000 END + o.release_id`;
+const VINTAGE = `CASE WHEN o.dataset LIKE 'derived.%' THEN 0 ELSE 1000000000000000 END + date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + o.release_id`;
 
 const keyOf = (flow: string, partner: string, commodity: string, measure: string) => `${flow}|${partner}|${commodity}|${measure}`;
 
