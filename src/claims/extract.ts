@@ -112,11 +112,12 @@ function monthsIn(text: string, date: string): Array<{ at: number; period: strin
 // ——— Subjects ———————————————————————————————————————————————————————————————————————————————————————
 
 const PARTNER_ALTERNATIVES = PARTNER_NAMES.map(([source]) => `(?:${source})`).join("|");
-const PARTNER_ROLE = new RegExp(PARTNER_ROLES.map((r) => r.replace(/P/g, `(${PARTNER_ALTERNATIVES}|(?<=対)[${Object.keys(JA_SHORT_PARTNERS).join("")}])`)).join("|"), "gi");
+/** Every partner name, Japanese 対 + one character included: a name is a partner when a role stands around it. */
+const PARTNER_NAME = new RegExp(`${PARTNER_ALTERNATIVES}|(?<=対)[${Object.keys(JA_SHORT_PARTNERS).join("")}]`, "gi");
 const SECOND_PARTNER = new RegExp(`^,? and (?:the )?(${PARTNER_ALTERNATIVES})`, "i");
-const PARTNER_PATTERNS = PARTNER_NAMES.map(([source, code]) => [new RegExp(`^(?:${source})`, "i"), code] as const);
+const PARTNER_PATTERNS = PARTNER_NAMES.map(([source, code]) => [new RegExp(`^(?:${source})$`, "i"), code] as const);
 
-/** The partner a role names: the code of the first name that reads at the role's captured name. */
+/** The partner a name means: the code of the first name pattern that reads all of it. */
 function partnerCode(name: string): string | undefined {
   if (JA_SHORT_PARTNERS[name]) return JA_SHORT_PARTNERS[name];
   for (const [pattern, code] of PARTNER_PATTERNS) if (pattern.test(name)) return code;
@@ -129,18 +130,24 @@ interface Found<T> {
   value: T;
 }
 
+/** Partners named in a trade role, each with the flow its role says (exports to, imports from, 向け, から). */
 function partnersIn(text: string): Array<Found<string> & { flow?: Flow }> {
   const found: Array<Found<string> & { flow?: Flow }> = [];
-  for (const m of text.matchAll(PARTNER_ROLE)) {
-    const name = m.slice(1).find((g) => g !== undefined);
-    const code = name ? partnerCode(name) : undefined;
+  for (const m of text.matchAll(PARTNER_NAME)) {
+    const code = partnerCode(m[0]);
     if (!code) continue;
-    const flow = ROLE_FLOWS.find(([pattern]) => pattern.test(m[0]))?.[1];
-    found.push({ at: m.index!, end: m.index! + m[0].length, value: code, ...(flow ? { flow } : {}) });
+    const [at, end] = [m.index!, m.index! + m[0].length];
+    const before = text.slice(Math.max(0, at - 90), at);
+    const after = text.slice(end, end + 60);
+    const role = PARTNER_ROLES.find((r) => (!r.before || r.before.test(before)) && (!r.after || r.after.test(after)));
+    if (!role) continue;
+    const flow = role.flow ?? ROLE_FLOWS.find(([pattern]) => pattern.test(before))?.[1];
+    // The role starts where its words do ("exports to …", "a surplus of ¥739.8 billion with …").
+    found.push({ at: role.before ? at - before.length + before.search(role.before) : at, end, value: code, ...(flow ? { flow } : {}) });
     // "to both Europe and Asia": the second partner of the same role.
-    const both = SECOND_PARTNER.exec(text.slice(m.index! + m[0].length, m.index! + m[0].length + 40));
+    const both = SECOND_PARTNER.exec(after);
     const second = both ? partnerCode(both[1]!) : undefined;
-    if (second) found.push({ at: m.index! + m[0].length, end: m.index! + m[0].length + both![0].length, value: second });
+    if (second) found.push({ at: end, end: end + both![0].length, value: second, ...(flow ? { flow } : {}) });
   }
   return found;
 }

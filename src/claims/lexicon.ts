@@ -40,10 +40,10 @@ export const PARTNER_NAMES: Array<[source: string, code: string]> = [
   ["ドイツ", "213"], ["英国", "205"], ["インド", "123"], ["ベトナム", "110"], ["タイ", "111"], ["オーストラリア|豪州", "601"],
 ];
 
-/** Roles that say the flow as well: "exports to", "-bound", 向け are exports; "imports from", から are imports. */
+/** "Exports to", "shipments to", "-bound" and 向け say the flow as well: exports; "imports from" and から: imports. */
 export const ROLE_FLOWS: Array<[RegExp, "export" | "import"]> = [
-  [/向け|向|あて|宛て|への|-bound| ?bound\b|\b(?:shipments?|shipped|deliveries|sales) (?:of [^,;]* )?to\b/i, "export"],
-  [/から/, "import"],
+  [/\b(?:shipments?|shipped|deliveries|sales|exports?|exported)\b[^,;]* (?:to|bound for|destined for) (?:both |the rest of |other )?(?:the )?$/i, "export"],
+  [/\b(?:imports?|imported|purchases)\b[^,;]* from (?:the rest of |other )?(?:the )?$/i, "import"],
 ];
 
 /** 対米 (with the U.S.), 対中 (with China) …: the one-character partners of Japanese headlines. */
@@ -53,21 +53,26 @@ export const JA_SHORT_PARTNERS: Record<string, string> = { 米: "304", 中: "105
 export const WORLD_WORDS = /\b(?:global|overall|total|worldwide|all destinations|around the world|(?:to|from|with) the world|headline)\b|世界全体|全世界|世界/i;
 
 /**
- * The roles that make a name a figure's partner, as pattern sources around `P` (the partner alternatives):
- * a flow or balance noun, optionally "of <goods>", then to/from/with; an anaphor ("those to", "and to"); a
- * partner before the flow ("U.S.-bound", "U.S. exports"); Japanese 向け, から, との, 対.
+ * The roles that make a name a figure's partner: the words right before the name (`before`, read at the end of the
+ * text before it) and right after it (`after`, read at the start of the text after it). A flow or balance noun,
+ * optionally "of <goods>", then to/from/with; an anaphor ("those to", "and to"); a partner before the flow
+ * ("U.S.-bound", "U.S. exports"); Japanese 向け, から, との, 対. `flow` is the flow the role itself says.
  */
-export const PARTNER_ROLES: string[] = [
-  "(?:exports?|exported|shipments?|shipped|sales|deliveries|imports?|imported|purchases|trade|trading|surplus|deficit|balance|gap|shortfall)(?: of(?: [\\w.&'¥$,-]+){1,8}?)? (?:to|from|with|into|bound for|destined for) (?:both |the rest of |other )?(?:the )?P",
-  "in the (?:red|black)(?: [\\w'-]+){0,6} with (?:the )?P",
-  "(?:those|that|ones|and|while|but|as well as|or) (?:to|from|with) (?:the rest of |other )?(?:the )?P",
-  "\\b(?:to|from|with) (?:the rest of |other )?(?:the )?P(?=,? (?:were|was|rose|fell|grew|jumped|climbed|dropped|declined|slipped|slumped|surged|increased|decreased|dipped|edged|gained|plunged|expanded|shrank|moved|came|totaled|totalled|stood|reached|amounted))",
-  "(?:in|for|of) (?:Japan's )?(?:trade|trading|commerce) with (?:the rest of |other )?(?:the )?P",
-  "P(?:-bound| ?bound)",
-  "P(?= (?:accounted|accounts|accounting|took|takes|made up|makes up|was|remained) (?:for )?(?:about |around |some |nearly )?[−–+-]?\\d)",
-  "P(?:'s|’s)? (?:exports|imports|shipments|sales|demand for Japanese)",
-  "(?:対|対する)P|P(?:向け|向|あて|宛て|への|から(?:の)?(?:輸入)?|との)",
+export const PARTNER_ROLES: Array<{ before?: RegExp; after?: RegExp; flow?: "export" | "import" }> = [
+  { before: /(?:exports?|exported|shipments?|shipped|sales|deliveries|imports?|imported|purchases|trade|trading|surplus|deficit|balance|gap|shortfall)(?: of(?: [\w.&'¥$,-]+){1,8}?)? (?:to|from|with|into|bound for|destined for) (?:both |the rest of |other )?(?:the )?$/i },
+  { before: /in the (?:red|black)(?: [\w'-]+){0,6} with (?:the )?$/i },
+  { before: /(?:those|that|ones|and|while|but|as well as|or) (?:to|from|with) (?:the rest of |other )?(?:the )?$/i },
+  { before: /\b(?:to|from|with) (?:the rest of |other )?(?:the )?$/i, after: /^,? (?:were|was|rose|fell|grew|jumped|climbed|dropped|declined|slipped|slumped|surged|increased|decreased|dipped|edged|gained|plunged|expanded|shrank|moved|came|totaled|totalled|stood|reached|amounted)\b/i },
+  { before: /(?:in|for|of) (?:Japan's )?(?:trade|trading|commerce) with (?:the rest of |other )?(?:the )?$/i },
+  { after: /^(?:-bound| ?bound)\b/i, flow: "export" },
+  { after: /^ (?:accounted|accounts|accounting|took|takes|made up|makes up|was|remained) (?:for )?(?:about |around |some |nearly )?[−–+-]?\d/i },
+  { after: /^(?:'s|’s)? (?:exports|imports|shipments|sales|demand for Japanese)\b/i },
+  { before: /(?:対|対する)$/ },
+  { after: /^(?:向け|向|あて|宛て|への)/, flow: "export" },
+  { after: /^から(?:の)?(?:輸入)?/, flow: "import" },
+  { after: /^との/ },
 ];
+
 
 // ——— Flows and the balance ——————————————————————————————————————————————————————————————————————————————
 

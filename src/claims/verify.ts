@@ -5,7 +5,7 @@
 
 import { factById, type Fact } from "../figures/index.js";
 import { addMonths, monthsBetween, roundPct } from "../figures/fact.js";
-import { loadSeriesSnapshot, Snapshot, type SeriesRequest } from "../figures/snapshot.js";
+import { loadSeriesSnapshots, seriesCondition, Snapshot, type SeriesRequest } from "../figures/snapshot.js";
 import { consensusFor, type Consensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import type { ExtractedClaim, Reading } from "./extract.js";
@@ -37,6 +37,9 @@ export interface CheckedClaim {
 /** The day a month's final figures are public: the Ministry fixes a year's figures by the March after it. */
 const finalBy = (period: string) => `${Number(period.slice(0, 4)) + 1}-04-01`;
 
+/** The history a check reads first: enough for y/y and most streaks; a streak that runs into its start is read again on the whole history. */
+const HISTORY_WINDOW_MONTHS = 36;
+
 /** Sequences in a claim check look back this far: the by-area series reach back to 1988. */
 const CLAIM_LOOKBACK_MONTHS = 600;
 
@@ -48,7 +51,7 @@ const CLAIM_LOOKBACK_MONTHS = 600;
 export class FactBook {
   private readonly forecasts = new Map<string, Promise<Consensus[]>>();
   private readonly snapshots = new Map<string, Promise<Snapshot>>();
-  private judged: Promise<Snapshot> | undefined;
+  private readonly judged = new Map<string, Promise<Snapshot>>();
   private series: SeriesRequest[] = [];
   private months: string[] = [];
   private through = "0000-00";
@@ -84,12 +87,23 @@ export class FactBook {
     this.months = [...months].sort();
   }
 
-  /** The claims' series as of `asOf` (null: everything in the store). */
-  snapshot(asOf: string | null): Promise<Snapshot> {
-    const key = String(asOf);
-    let snapshot = this.snapshots.get(key);
-    if (!snapshot) this.snapshots.set(key, (snapshot = loadSeriesSnapshot(this.store, this.series, this.through, asOf ?? undefined, CLAIM_LOOKBACK_MONTHS)));
-    return snapshot;
+  /**
+   * The claims' series as of `asOf` (null: everything in the store): the two years before the claims' months, which
+   * serve all but long streaks; `full`, their whole history.
+   */
+  snapshot(asOf: string | null, full = false): Promise<Snapshot> {
+    return this.snapshots2([asOf], full).then(([s]) => s!);
+  }
+
+  /** Several days' snapshots in one pass over the store. */
+  private snapshots2(days: Array<string | null>, full: boolean): Promise<Snapshot[]> {
+    const wanted = days.filter((d) => !this.snapshots.has(`${d} ${full}`));
+    if (wanted.length) {
+      const from = full || !this.months.length ? undefined : addMonths(this.months[0]!, -HISTORY_WINDOW_MONTHS);
+      const loaded = loadSeriesSnapshots(this.store, this.series, this.through, wanted, CLAIM_LOOKBACK_MONTHS, from);
+      wanted.forEach((d, i) => this.snapshots.set(`${d} ${full}`, loaded.then((all) => all[i]!)));
+    }
+    return Promise.all(days.map((d) => this.snapshots.get(`${d} ${full}`)!));
   }
 
   /**
@@ -97,21 +111,28 @@ export class FactBook {
    * the earliest release after it that holds the month; the history the day lacked (year-earlier months, streaks),
    * from the data as they stand now. Each figure keeps the release it stands on, and the verdict says so.
    */
-  judgedOn(): Promise<Snapshot> {
-    this.judged ??= (async () => {
-      const [base, now] = await Promise.all([this.snapshot(this.asOf), this.snapshot(null)]);
-      const later = await Promise.all((await this.earliestReleases()).map((d) => this.snapshot(d)));
+  judgedOn(full = false): Promise<Snapshot> {
+    let judged = this.judged.get(String(full));
+    if (judged) return judged;
+    judged = (async () => {
+      const [base, now] = await this.snapshots2([this.asOf, null], full);
+      // Months of the claims that the day did not hold: from the earliest release after it (asked only when some are missing).
+      const missing = this.months.some((m) => this.series.some((k) => k.flow !== "balance" && !base!.get({ flow: k.flow, partner: k.partner, commodity: k.commodity }, "value", m) && now!.get({ flow: k.flow, partner: k.partner, commodity: k.commodity }, "value", m)));
+      const later = missing ? await this.snapshots2(await this.earliestReleases(), full) : [];
       // A month's final figures are public by April of the next year: where the article's day came after that, the
       // figures held now are the ones in force then, though the store may have no release of them before the day.
       // They were in force on the day, whatever day the store got them: they take the day as their effective date.
-      const final = new Snapshot([...now.points()].filter((p) => finalBy(p.period) <= this.asOf).map((p) => ({ ...p, effective: p.effective > this.asOf ? this.asOf : p.effective })), this.asOf, now.lookback);
-      return final.filledFrom(base, ...later, now);
+      const final = new Snapshot([...now!.points()].filter((p) => finalBy(p.period) <= this.asOf).map((p) => ({ ...p, effective: p.effective > this.asOf ? this.asOf : p.effective })), this.asOf, now!.lookback);
+      return final.filledFrom(base!, ...later, now!);
     })();
-    return this.judged;
+    this.judged.set(String(full), judged);
+    return judged;
   }
 
-  async fact(id: string, asOf: string | null | "judged"): Promise<Fact | undefined> {
-    return factById(asOf === "judged" ? await this.judgedOn() : await this.snapshot(asOf), id);
+  /** A fact from the snapshot as of a day, or as judged (`judged`), or judged on the series' whole history (`judged-full`). */
+  async fact(id: string, asOf: string | null | "judged" | "judged-full"): Promise<Fact | undefined> {
+    if (asOf === "judged" || asOf === "judged-full") return factById(await this.judgedOn(asOf === "judged-full"), id);
+    return factById(await this.snapshot(asOf), id);
   }
 
   /** For each series and month of the claims not held on the article's date, the first day after it a release held it. */
@@ -121,12 +142,12 @@ export class FactBook {
       `SELECT DISTINCT day FROM (
          SELECT strftime(min(r.effective) FILTER (WHERE r.effective > $asOf::DATE), '%Y-%m-%d') AS day
          FROM observations o JOIN releases r USING (release_id)
-         WHERE list_contains(string_split($months, ','), strftime(o.period, '%Y-%m')) AND (o.measure = 'value' OR o.flow = 'balance')
-           AND list_contains(string_split($keys, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity))
+         WHERE o.period IN (${this.months.map((m) => `DATE '${m}-01'`).join(", ")}) AND (o.measure = 'value' OR o.flow = 'balance')
+           AND ${seriesCondition(this.series)}
          GROUP BY o.flow, o.partner, o.commodity, o.period
          HAVING count(*) FILTER (WHERE r.effective <= $asOf::DATE) = 0)
        WHERE day IS NOT NULL ORDER BY day`,
-      { asOf: this.asOf, months: this.months.join(","), keys: this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n") },
+      { asOf: this.asOf },
     );
     return rows.map((r) => r.day);
   }
@@ -135,9 +156,9 @@ export class FactBook {
   async laterReleases(month: string, limit = 3): Promise<string[]> {
     const rows = await this.store.rows<{ day: string }>(
       `SELECT DISTINCT strftime(r.effective, '%Y-%m-%d') AS day FROM observations o JOIN releases r USING (release_id)
-       WHERE o.period = ?::DATE AND r.effective > ?::DATE AND list_contains(string_split(?, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity))
+       WHERE o.period = ?::DATE AND r.effective > ?::DATE AND ${seriesCondition(this.series)}
        ORDER BY day LIMIT ${limit}`,
-      [`${month}-01`, this.asOf, this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n")],
+      [`${month}-01`, this.asOf],
     );
     return rows.map((r) => r.day);
   }
@@ -146,8 +167,8 @@ export class FactBook {
   async firstRelease(month: string): Promise<string | null> {
     const [row] = await this.store.rows<{ day: string | null }>(
       `SELECT strftime(min(r.effective), '%Y-%m-%d') AS day FROM observations o JOIN releases r USING (release_id)
-       WHERE o.period = ?::DATE AND list_contains(string_split(?, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity))`,
-      [`${month}-01`, this.series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`).join("\n")],
+       WHERE o.period = ?::DATE AND ${seriesCondition(this.series)}`,
+      [`${month}-01`],
     );
     return row?.day ?? null;
   }

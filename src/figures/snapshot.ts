@@ -103,13 +103,13 @@ export const LOOKBACK_MONTHS = 48;
 export async function loadSnapshot(store: Store, month: string, asOf?: string, since?: string, options: { commoditiesByPartner?: boolean } = {}): Promise<Snapshot> {
   // Snapshots are kept per store while its releases stay the same: a server or a checker reading the same
   // months again (an article names the month, the month before, a year earlier) does not query again.
-  const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
+  const version = await storeVersion(store);
   const cacheKey = JSON.stringify([version, month, asOf ?? null, since ?? null, options.commoditiesByPartner ?? true]);
   const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
   snapshotCache.set(store, cache);
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const snapshot = await querySnapshot(store, month, asOf, since, options);
+  const snapshot = await querySnapshot(store, version, month, asOf, since, options);
   if (cache.size >= 32) cache.delete(cache.keys().next().value!);
   cache.set(cacheKey, snapshot);
   return snapshot;
@@ -124,46 +124,100 @@ export interface SeriesRequest {
   commodity: string;
 }
 
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/**
+ * A WHERE condition on `alias`'s series that are among `series`: IN lists on each key column (which the scan can
+ * use) narrowed to the exact series.
+ */
+export function seriesCondition(series: readonly SeriesRequest[], alias = "o"): string {
+  if (!series.length) return "FALSE";
+  const column = (name: "flow" | "partner" | "commodity") => `${alias}.${name} IN (${[...new Set(series.map((k) => k[name]))].map(literal).join(", ")})`;
+  const exact = [...new Set(series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`))].map(literal).join(", ");
+  return `${column("flow")} AND ${column("partner")} AND ${column("commodity")} AND concat_ws('|', ${alias}.flow, ${alias}.partner, ${alias}.commodity) IN (${exact})`;
+}
+
 /**
  * The observations in force on `asOf` of a few series only, every measure over their whole history up to `month`:
  * what one article's claims need (a few milliseconds, where a month's whole snapshot takes a hundred). Sequences
- * computed on it look back as far as `lookback` months.
+ * computed on it look back as far as `lookback` months; `from` (YYYY-MM) cuts the history short.
  */
-export async function loadSeriesSnapshot(store: Store, series: readonly SeriesRequest[], month: string, asOf?: string, lookback = LOOKBACK_MONTHS): Promise<Snapshot> {
-  const wanted = [...new Set(series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`))].sort();
-  const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
-  const cacheKey = JSON.stringify(["series", version, month, asOf ?? null, lookback, wanted]);
-  const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
-  snapshotCache.set(store, cache);
-  const cached = cache.get(cacheKey);
-  if (cached) return cached;
-  const params = { asOf: asOf ?? "9999-12-31", to: `${month}-01`, keys: wanted.join("\n") };
-  const points = await queryPoints(
-    store,
-    `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m'), arg_max(unit, vintage)) AS key,
-            arg_max(value, vintage) AS value, arg_max(release_id, vintage) AS release
-     FROM (
-       SELECT o.*, ${VINTAGE} AS vintage
-       FROM observations o JOIN releases r USING (release_id)
-       WHERE r.effective <= $asOf::DATE AND o.period <= $to::DATE
-         AND list_contains(string_split($keys, chr(10)), concat_ws('|', o.flow, o.partner, o.commodity)))
-     GROUP BY flow, partner, commodity, measure, period`,
-    params,
-  );
-  const snapshot = new Snapshot(points, asOf ?? null, lookback);
-  if (cache.size >= 32) cache.delete(cache.keys().next().value!);
-  cache.set(cacheKey, snapshot);
-  return snapshot;
+export async function loadSeriesSnapshot(store: Store, series: readonly SeriesRequest[], month: string, asOf?: string, lookback = LOOKBACK_MONTHS, from?: string): Promise<Snapshot> {
+  return (await loadSeriesSnapshots(store, series, month, [asOf ?? null], lookback, from))[0]!;
 }
 
-async function queryPoints(store: Store, sql: string, params: Record<string, string | boolean>): Promise<Point[]> {
-  // Three columns, read column-wise: turning DuckDB's values into JS costs as much as the query itself.
-  const columns = await store.columns(sql, params);
+/** The same as of several days at once (null: everything in the store), in one pass over the observations. */
+export async function loadSeriesSnapshots(
+  store: Store, series: readonly SeriesRequest[], month: string, days: ReadonlyArray<string | null>, lookback = LOOKBACK_MONTHS, from?: string,
+): Promise<Snapshot[]> {
+  const wanted = [...new Set(series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`))].sort();
+  const version = await storeVersion(store);
+  const cacheKey = (day: string | null) => JSON.stringify(["series", version, month, day, lookback, from ?? null, wanted]);
+  const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
+  snapshotCache.set(store, cache);
+  const missing = [...new Set(days)].filter((day) => !cache.has(cacheKey(day)));
+  if (missing.length) {
+    const until = (day: string | null) => `'${day ?? "9999-12-31"}'::DATE`;
+    const columns = missing.flatMap((day, i) => [
+      `arg_max(value, vintage) FILTER (WHERE effective <= ${until(day)}) AS value${i}`,
+      `arg_max(release_id, vintage) FILTER (WHERE effective <= ${until(day)}) AS release${i}`,
+      `arg_max(unit, vintage) FILTER (WHERE effective <= ${until(day)}) AS unit${i}`,
+    ]);
+    const result = await store.columns(
+      `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m')) AS key, ${columns.join(", ")}
+       FROM (
+         SELECT o.*, r.effective, ${VINTAGE} AS vintage
+         FROM observations o JOIN releases r USING (release_id)
+         WHERE o.period <= $to::DATE AND o.period >= $from::DATE AND ${seriesCondition(series)})
+       GROUP BY flow, partner, commodity, measure, period`,
+      { to: `${month}-01`, from: `${from ?? "0001-01"}-01` },
+    );
+    const releases = await releasesOf(store, version);
+    const keys = result.key as string[];
+    missing.forEach((day, i) => {
+      const [values, releaseIds, units] = [`value${i}`, `release${i}`, `unit${i}`].map((c) => result[c]!) as [Array<number | null>, Array<number | null>, Array<string | null>];
+      const points: Point[] = [];
+      keys.forEach((key, k) => {
+        if (values[k] === null || values[k] === undefined) return;
+        const [flow, partner, commodity, measure, period] = key.split("|") as [Flow, string, string, Measure, string];
+        const release = releases.get(releaseIds[k]!)!;
+        points.push({
+          period, flow, partner, commodity, measure, value: values[k]!, unit: units[k] ?? "",
+          dataset: release.dataset, releaseId: release.id, stage: release.stage, released: release.released, effective: release.effective,
+        });
+      });
+      if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+      cache.set(cacheKey(day), new Snapshot(points, day, lookback));
+    });
+  }
+  return days.map((day) => cache.get(cacheKey(day))!);
+}
+
+/** Changes whenever a release is added: snapshots and the release list are kept while it stays the same. */
+async function storeVersion(store: Store): Promise<string> {
+  const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
+  return version;
+}
+
+type ReleaseRow = { id: number; dataset: string; stage: string; released: string | null; effective: string };
+const releaseCache = new WeakMap<Store, { version: string; releases: Map<number, ReleaseRow> }>();
+
+async function releasesOf(store: Store, version: string): Promise<Map<number, ReleaseRow>> {
+  const cached = releaseCache.get(store);
+  if (cached?.version === version) return cached.releases;
   const releases = new Map(
-    (await store.rows<{ id: number; dataset: string; stage: string; released: string | null; effective: string }>(
+    (await store.rows<ReleaseRow>(
       `SELECT release_id AS id, dataset, stage, strftime(released, '%Y-%m-%d') AS released, strftime(effective, '%Y-%m-%d') AS effective FROM releases`,
     )).map((r) => [r.id, r]),
   );
+  releaseCache.set(store, { version, releases });
+  return releases;
+}
+
+async function queryPoints(store: Store, version: string, sql: string, params: Record<string, string | boolean>): Promise<Point[]> {
+  // Three columns, read column-wise: turning DuckDB's values into JS costs as much as the query itself.
+  const columns = await store.columns(sql, params);
+  const releases = await releasesOf(store, version);
   const [keys, values, releaseIds] = ["key", "value", "release"].map((c) => columns[c]!) as [string[], number[], number[]];
   return keys.map((key, i) => {
     const [flow, partner, commodity, measure, period, unit] = key.split("|") as [Flow, string, string, Measure, string, string];
@@ -175,7 +229,7 @@ async function queryPoints(store: Store, sql: string, params: Record<string, str
   });
 }
 
-async function querySnapshot(store: Store, month: string, asOf: string | undefined, since: string | undefined, options: { commoditiesByPartner?: boolean }): Promise<Snapshot> {
+async function querySnapshot(store: Store, version: string, month: string, asOf: string | undefined, since: string | undefined, options: { commoditiesByPartner?: boolean }): Promise<Snapshot> {
   const params = {
     byPartner: options.commoditiesByPartner ?? true,
     asOf: asOf ?? "9999-12-31", to: `${month}-01`, from: `${since ?? addMonths(month, -LOOKBACK_MONTHS)}-01`,
@@ -183,6 +237,7 @@ async function querySnapshot(store: Store, month: string, asOf: string | undefin
   };
   const points = await queryPoints(
     store,
+    version,
     `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m'), arg_max(unit, vintage)) AS key,
             arg_max(value, vintage) AS value, arg_max(release_id, vintage) AS release
      FROM (
