@@ -376,13 +376,25 @@ const CALENDAR_ROWS: Array<[RegExp, ClaimFlow, ClaimMetric]> = [
 
 /** The story's month: the month named in the first sentence that names one beside a trade word; else the latest data. */
 function storyMonth(spans: TextSpan[], options: ExtractOptions): string {
+  return namedStoryMonth(spans, options.date) ?? options.latest ?? addMonths(options.date.slice(0, 7), -1);
+}
+
+/**
+ * The month an article names as its story's, or null when it names none (the caller then asks the store for the
+ * latest month it held on the article's day).
+ */
+export function storyMonthOf(text: string, date: string): string | null {
+  return namedStoryMonth(sentences(normalizeText(text)), date);
+}
+
+function namedStoryMonth(spans: TextSpan[], date: string): string | null {
   for (const s of spans) {
     if (!/\bexports?\b|\bimports?\b|\btrade\b|\bshipments\b|貿易|輸出|輸入/i.test(s.text)) continue;
     // A month named for comparison ("up from October's 3.6%") is not the story's.
-    const named = monthsIn(s.text, options.date).filter((m) => !COMPARED_MONTH.test(s.text.slice(Math.max(0, m.at - 28), m.at)));
+    const named = monthsIn(s.text, date).filter((m) => !COMPARED_MONTH.test(s.text.slice(Math.max(0, m.at - 28), m.at)));
     if (named.length) return named.reduce((a, b) => (b.period > a.period ? b : a)).period;
   }
-  return options.latest ?? addMonths(options.date.slice(0, 7), -1);
+  return null;
 }
 
 const COMPARED_MONTH = /\b(?:from|than|following|after|versus|vs\.?|compared (?:with|to)|against|since|over|prior|previous)\b[^.;]*$/i;

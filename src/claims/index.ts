@@ -2,9 +2,9 @@
 // the article's date.
 
 import { UsageError } from "../errors.js";
-import { monthTotals } from "../store/read.js";
+import { latestMonth } from "../store/read.js";
 import type { Store } from "../store/store.js";
-import { extractClaims } from "./extract.js";
+import { extractClaims, storyMonthOf } from "./extract.js";
 import { dateInText } from "./text.js";
 import { FactBook, verifyAll, type CheckedClaim } from "./verify.js";
 
@@ -36,7 +36,7 @@ export async function check(store: Store, text: string, options: CheckOptions = 
   // Month names are read against the article's date ("in November" on 2025-12-17 is 2025-11); the latest month
   // the data had on that day is the story's month only when the text names none. An article from before every
   // release held is judged on later data, and says so.
-  const latest = (await monthTotals(store, { asOf: date }))?.period ?? null;
+  const latest = storyMonthOf(text, date) ?? (await latestMonth(store, date));
   const book = new FactBook(store, date);
   const claims = extractClaims(text, { date, latest });
   return { date, claims: await verifyAll(claims, book) };

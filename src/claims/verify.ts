@@ -5,7 +5,7 @@
 
 import { factById, type Fact } from "../figures/index.js";
 import { addMonths, monthsBetween, roundPct } from "../figures/fact.js";
-import { loadSeriesSnapshots, seriesCondition, Snapshot, type SeriesRequest } from "../figures/snapshot.js";
+import { loadSeriesSnapshots, seriesCondition, Snapshot, type SeriesRequest, type SnapshotDay } from "../figures/snapshot.js";
 import { consensusFor, type Consensus } from "../store/consensus.js";
 import type { Store } from "../store/store.js";
 import type { ExtractedClaim, Reading } from "./extract.js";
@@ -53,6 +53,8 @@ export class FactBook {
   private readonly snapshots = new Map<string, Promise<Snapshot>>();
   private readonly judged = new Map<string, Promise<Snapshot>>();
   private series: SeriesRequest[] = [];
+  /** The series of streaks and turning points: the only ones whose whole history may be needed. */
+  private sequenceSeries: SeriesRequest[] = [];
   private months: string[] = [];
   private through = "0000-00";
   constructor(private readonly store: Store, readonly asOf: string) {}
@@ -61,9 +63,15 @@ export class FactBook {
   prepare(claims: readonly ExtractedClaim[]): void {
     const keys = new Map<string, SeriesRequest>();
     const months = new Set<string>();
-    const add = (flow: SeriesRequest["flow"], partner: string, commodity: string) => keys.set(`${flow}|${partner}|${commodity}`, { flow, partner, commodity });
+    const sequenceKeys = new Map<string, SeriesRequest>();
+    let sequence = false;
+    const add = (flow: SeriesRequest["flow"], partner: string, commodity: string) => {
+      keys.set(`${flow}|${partner}|${commodity}`, { flow, partner, commodity });
+      if (sequence) sequenceKeys.set(`${flow}|${partner}|${commodity}`, { flow, partner, commodity });
+    };
     for (const claim of claims) {
       if (claim.kind === "other" || !claim.period) continue;
+      sequence = isSequence(claim.metric);
       const through = claim.period.length === 4 ? `${claim.period}-12` : claim.period;
       if (through > this.through) this.through = through;
       if (claim.period.length === 7) months.add(claim.period);
@@ -84,6 +92,7 @@ export class FactBook {
       }
     }
     this.series = [...keys.values()];
+    this.sequenceSeries = [...sequenceKeys.values()];
     this.months = [...months].sort();
   }
 
@@ -92,18 +101,19 @@ export class FactBook {
    * serve all but long streaks; `full`, their whole history.
    */
   snapshot(asOf: string | null, full = false): Promise<Snapshot> {
-    return this.snapshots2([asOf], full).then(([s]) => s!);
+    return this.snapshots2([{ asOf }], full).then(([s]) => s!);
   }
 
-  /** Several days' snapshots in one pass over the store. */
-  private snapshots2(days: Array<string | null>, full: boolean): Promise<Snapshot[]> {
-    const wanted = days.filter((d) => !this.snapshots.has(`${d} ${full}`));
+  /** Several snapshots in one pass over the store. */
+  private snapshots2(days: SnapshotDay[], full: boolean): Promise<Snapshot[]> {
+    const key = (d: SnapshotDay) => `${JSON.stringify(d)} ${full}`;
+    const wanted = days.filter((d) => !this.snapshots.has(key(d)));
     if (wanted.length) {
       const from = full || !this.months.length ? undefined : addMonths(this.months[0]!, -HISTORY_WINDOW_MONTHS);
-      const loaded = loadSeriesSnapshots(this.store, this.series, this.through, wanted, CLAIM_LOOKBACK_MONTHS, from);
-      wanted.forEach((d, i) => this.snapshots.set(`${d} ${full}`, loaded.then((all) => all[i]!)));
+      const loaded = loadSeriesSnapshots(this.store, full ? this.sequenceSeries : this.series, this.through, wanted, CLAIM_LOOKBACK_MONTHS, from);
+      wanted.forEach((d, i) => this.snapshots.set(key(d), loaded.then((all) => all[i]!)));
     }
-    return Promise.all(days.map((d) => this.snapshots.get(`${d} ${full}`)!));
+    return Promise.all(days.map((d) => this.snapshots.get(key(d))!));
   }
 
   /**
@@ -115,15 +125,13 @@ export class FactBook {
     let judged = this.judged.get(String(full));
     if (judged) return judged;
     judged = (async () => {
-      const [base, now] = await this.snapshots2([this.asOf, null], full);
-      // Months of the claims that the day did not hold: from the earliest release after it (asked only when some are missing).
-      const missing = this.months.some((m) => this.series.some((k) => k.flow !== "balance" && !base!.get({ flow: k.flow, partner: k.partner, commodity: k.commodity }, "value", m) && now!.get({ flow: k.flow, partner: k.partner, commodity: k.commodity }, "value", m)));
-      const later = missing ? await this.snapshots2(await this.earliestReleases(), full) : [];
+      // The day's data; each figure the day did not hold, as the first release after it printed it; the data now.
+      const [base, firstAfter, now] = await this.snapshots2([{ asOf: this.asOf }, { firstAfter: this.asOf }, { asOf: null }], full);
       // A month's final figures are public by April of the next year: where the article's day came after that, the
       // figures held now are the ones in force then, though the store may have no release of them before the day.
       // They were in force on the day, whatever day the store got them: they take the day as their effective date.
       const final = new Snapshot([...now!.points()].filter((p) => finalBy(p.period) <= this.asOf).map((p) => ({ ...p, effective: p.effective > this.asOf ? this.asOf : p.effective })), this.asOf, now!.lookback);
-      return final.filledFrom(base!, ...later, now!);
+      return final.filledFrom(base!, firstAfter!, now!);
     })();
     this.judged.set(String(full), judged);
     return judged;
@@ -133,23 +141,6 @@ export class FactBook {
   async fact(id: string, asOf: string | null | "judged" | "judged-full"): Promise<Fact | undefined> {
     if (asOf === "judged" || asOf === "judged-full") return factById(await this.judgedOn(asOf === "judged-full"), id);
     return factById(await this.snapshot(asOf), id);
-  }
-
-  /** For each series and month of the claims not held on the article's date, the first day after it a release held it. */
-  private async earliestReleases(): Promise<string[]> {
-    if (!this.months.length || !this.series.length) return [];
-    const rows = await this.store.rows<{ day: string }>(
-      `SELECT DISTINCT day FROM (
-         SELECT strftime(min(r.effective) FILTER (WHERE r.effective > $asOf::DATE), '%Y-%m-%d') AS day
-         FROM observations o JOIN releases r USING (release_id)
-         WHERE o.period IN (${this.months.map((m) => `DATE '${m}-01'`).join(", ")}) AND (o.measure = 'value' OR o.flow = 'balance')
-           AND ${seriesCondition(this.series)}
-         GROUP BY o.flow, o.partner, o.commodity, o.period
-         HAVING count(*) FILTER (WHERE r.effective <= $asOf::DATE) = 0)
-       WHERE day IS NOT NULL ORDER BY day`,
-      { asOf: this.asOf },
-    );
-    return rows.map((r) => r.day);
   }
 
   /** Days of the releases that held `month` for the claims' series after the article's day, the first few. */

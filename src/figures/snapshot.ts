@@ -19,10 +19,16 @@ export interface Point extends SeriesPoint, SeriesKey {
 }
 
 /**
- * Orders the observations of one key: a published figure over a derived one (a `derived.*` dataset, differences of
- * snapshots, which only fill what nothing published holds), then the later effective date, then the later release.
+ * The releases with the orders of their observations, computed once per release rather than per row. `vintage`
+ * orders the observations of one key in force: a published figure over a derived one (a `derived.*` dataset,
+ * differences of snapshots, which only fill what nothing published holds), then the later effective date, then the
+ * later release. `first` finds the first release after a day: the earliest published one, a derived one only where
+ * none is.
  */
-const VINTAGE = `CASE WHEN o.dataset LIKE 'derived.%' THEN 0 ELSE 1000000000000000 END + date_diff('day', DATE '1970-01-01', r.effective)::BIGINT * 100000000 + o.release_id`;
+const RELEASE_ORDER = `(SELECT release_id, effective,
+    CASE WHEN dataset LIKE 'derived.%' THEN 0 ELSE 1000000000000000 END + date_diff('day', DATE '1970-01-01', effective)::BIGINT * 100000000 + release_id AS vintage,
+    CASE WHEN dataset LIKE 'derived.%' THEN 1000000000000000 ELSE 0 END + date_diff('day', DATE '1970-01-01', effective)::BIGINT * 100000000 + release_id AS first
+  FROM releases)`;
 
 const keyOf = (flow: string, partner: string, commodity: string, measure: string) => `${flow}|${partner}|${commodity}|${measure}`;
 
@@ -143,31 +149,38 @@ export function seriesCondition(series: readonly SeriesRequest[], alias = "o"): 
  * computed on it look back as far as `lookback` months; `from` (YYYY-MM) cuts the history short.
  */
 export async function loadSeriesSnapshot(store: Store, series: readonly SeriesRequest[], month: string, asOf?: string, lookback = LOOKBACK_MONTHS, from?: string): Promise<Snapshot> {
-  return (await loadSeriesSnapshots(store, series, month, [asOf ?? null], lookback, from))[0]!;
+  return (await loadSeriesSnapshots(store, series, month, [{ asOf: asOf ?? null }], lookback, from))[0]!;
 }
 
-/** The same as of several days at once (null: everything in the store), in one pass over the observations. */
+/**
+ * What a snapshot stands on: the observations in force on a day (`asOf`, null: everything in the store), or for each
+ * observation the first release after a day that held it (`firstAfter`: what a day did not hold yet, as it was first
+ * published).
+ */
+export type SnapshotDay = { asOf: string | null } | { firstAfter: string };
+
+/** The same as of several days at once, in one pass over the observations. */
 export async function loadSeriesSnapshots(
-  store: Store, series: readonly SeriesRequest[], month: string, days: ReadonlyArray<string | null>, lookback = LOOKBACK_MONTHS, from?: string,
+  store: Store, series: readonly SeriesRequest[], month: string, days: readonly SnapshotDay[], lookback = LOOKBACK_MONTHS, from?: string,
 ): Promise<Snapshot[]> {
   const wanted = [...new Set(series.map((k) => `${k.flow}|${k.partner}|${k.commodity}`))].sort();
   const version = await storeVersion(store);
-  const cacheKey = (day: string | null) => JSON.stringify(["series", version, month, day, lookback, from ?? null, wanted]);
+  const cacheKey = (day: SnapshotDay) => JSON.stringify(["series", version, month, day, lookback, from ?? null, wanted]);
   const cache = snapshotCache.get(store) ?? new Map<string, Snapshot>();
   snapshotCache.set(store, cache);
-  const missing = [...new Set(days)].filter((day) => !cache.has(cacheKey(day)));
+  const found = new Map(days.map((day) => [cacheKey(day), cache.get(cacheKey(day))] as const));
+  const missing = days.filter((day, i) => !found.get(cacheKey(day)) && days.findIndex((d) => cacheKey(d) === cacheKey(day)) === i);
   if (missing.length) {
-    const until = (day: string | null) => `'${day ?? "9999-12-31"}'::DATE`;
-    const columns = missing.flatMap((day, i) => [
-      `arg_max(value, vintage) FILTER (WHERE effective <= ${until(day)}) AS value${i}`,
-      `arg_max(release_id, vintage) FILTER (WHERE effective <= ${until(day)}) AS release${i}`,
-      `arg_max(unit, vintage) FILTER (WHERE effective <= ${until(day)}) AS unit${i}`,
-    ]);
+    const date = (day: string | null) => `'${day ?? "9999-12-31"}'::DATE`;
+    const columns = missing.flatMap((day, i) => {
+      const [pick, order, filter] = "firstAfter" in day ? ["arg_min", "first", `effective > ${date(day.firstAfter)}`] : ["arg_max", "vintage", `effective <= ${date(day.asOf)}`];
+      return [`${pick}(value, ${order}) FILTER (WHERE ${filter}) AS value${i}`, `${pick}(release_id, ${order}) FILTER (WHERE ${filter}) AS release${i}`, `${pick}(unit, ${order}) FILTER (WHERE ${filter}) AS unit${i}`];
+    });
     const result = await store.columns(
       `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m')) AS key, ${columns.join(", ")}
        FROM (
-         SELECT o.*, r.effective, ${VINTAGE} AS vintage
-         FROM observations o JOIN releases r USING (release_id)
+         SELECT o.*, r.effective, r.vintage, r.first
+         FROM observations o JOIN ${RELEASE_ORDER} r USING (release_id)
          WHERE o.period <= $to::DATE AND o.period >= $from::DATE AND ${seriesCondition(series)})
        GROUP BY flow, partner, commodity, measure, period`,
       { to: `${month}-01`, from: `${from ?? "0001-01"}-01` },
@@ -186,11 +199,13 @@ export async function loadSeriesSnapshots(
           dataset: release.dataset, releaseId: release.id, stage: release.stage, released: release.released, effective: release.effective,
         });
       });
+      const snapshot = new Snapshot(points, "firstAfter" in day ? day.firstAfter : day.asOf, lookback);
       if (cache.size >= 32) cache.delete(cache.keys().next().value!);
-      cache.set(cacheKey(day), new Snapshot(points, day, lookback));
+      cache.set(cacheKey(day), snapshot);
+      found.set(cacheKey(day), snapshot);
     });
   }
-  return days.map((day) => cache.get(cacheKey(day))!);
+  return days.map((day) => found.get(cacheKey(day))!);
 }
 
 /** Changes whenever a release is added: snapshots and the release list are kept while it stays the same. */
@@ -241,8 +256,8 @@ async function querySnapshot(store: Store, version: string, month: string, asOf:
     `SELECT concat_ws('|', flow, partner, commodity, measure, strftime(period, '%Y-%m'), arg_max(unit, vintage)) AS key,
             arg_max(value, vintage) AS value, arg_max(release_id, vintage) AS release
      FROM (
-       SELECT o.*, ${VINTAGE} AS vintage
-       FROM observations o JOIN releases r USING (release_id)
+       SELECT o.*, r.vintage
+       FROM observations o JOIN ${RELEASE_ORDER} r USING (release_id)
        WHERE r.effective <= $asOf::DATE AND o.period <= $to::DATE
          AND CASE WHEN o.partner = 'world' AND o.commodity = 'total' THEN o.period >= $from::DATE OR o.measure IN ('value', 'yoy_pct')
                   WHEN o.partner = 'world' OR o.commodity = 'total' THEN o.period >= $from::DATE

@@ -109,6 +109,16 @@ export function currentObservationsSql(asOf?: string): string {
 }
 
 
+/** The latest month of world exports held as of a day (`YYYY-MM`), or null when none was: one aggregate. */
+export async function latestMonth(store: Store, asOf?: string): Promise<string | null> {
+  const [row] = await store.rows<{ period: string | null }>(
+    `SELECT strftime(max(o.period), '%Y-%m') AS period FROM observations o JOIN releases r USING (release_id)
+     WHERE o.partner = 'world' AND o.commodity = 'total' AND o.measure = 'value' AND o.flow = 'export' AND r.effective <= ?::DATE`,
+    [asOf ?? "9999-12-31"],
+  );
+  return row?.period ?? null;
+}
+
 export interface MonthTotals {
   period: string;
   exportsJpyThousand: number;
