@@ -260,7 +260,10 @@ interface Judgement {
 
 /** The fact of a claim read one way, from the data as of the article's date, gaps filled from later releases. */
 async function findFact(claim: ExtractedClaim, r: Reading, book: FactBook, metric: string = claim.metric): Promise<{ fact: Fact; later: string } | undefined> {
-  const fact = await book.fact(factIdOf(claim, r, claim.period, metric), "judged");
+  const id = factIdOf(claim, r, r.period ?? claim.period, metric);
+  let fact = await book.fact(id, "judged");
+  // A streak or turning point that ran into the start of the history read first is read again on all of it.
+  if ((!fact || fact.detail?.atLeast) && isSequence(metric)) fact = (await book.fact(id, "judged-full")) ?? fact;
   return fact ? { fact, later: laterNote(fact, book.asOf) } : undefined;
 }
 

@@ -22,12 +22,12 @@ export interface Point extends SeriesPoint, SeriesKey {
  * The releases with the orders of their observations, computed once per release rather than per row. `vintage`
  * orders the observations of one key in force: a published figure over a derived one (a `derived.*` dataset,
  * differences of snapshots, which only fill what nothing published holds), then the later effective date, then the
- * later release. `first` finds the first release after a day: the earliest published one, a derived one only where
- * none is.
+ * later release. `first` finds the first release after a day that holds an observation: the earliest, and of one
+ * day a published one over a derived one.
  */
 const RELEASE_ORDER = `(SELECT release_id, effective,
     CASE WHEN dataset LIKE 'derived.%' THEN 0 ELSE 1000000000000000 END + date_diff('day', DATE '1970-01-01', effective)::BIGINT * 100000000 + release_id AS vintage,
-    CASE WHEN dataset LIKE 'derived.%' THEN 1000000000000000 ELSE 0 END + date_diff('day', DATE '1970-01-01', effective)::BIGINT * 100000000 + release_id AS first
+    date_diff('day', DATE '1970-01-01', effective)::BIGINT * 10000000000 + CASE WHEN dataset LIKE 'derived.%' THEN 5000000000 ELSE 0 END + release_id AS first
   FROM releases)`;
 
 const keyOf = (flow: string, partner: string, commodity: string, measure: string) => `${flow}|${partner}|${commodity}|${measure}`;
