@@ -63,19 +63,24 @@ export function tidyReleases(rows: Iterable<{ line: number; row: TidyRow }>, fil
       throw new InputError({ file, line, column }, problem);
     };
     if (!PERIOD_PATTERN.test(row.period)) fail("period", `expected YYYY-MM, found "${row.period}"`);
-    if (!(FLOWS as readonly string[]).includes(row.flow)) fail("flow", `expected export or import, found "${row.flow}"`);
+    // `balance`: a balance printed without its exports and imports (measure balance, balance_sa or yoy_pct, goods total).
+    const printedBalance = row.flow === "balance";
+    if (!(FLOWS as readonly string[]).includes(row.flow) && !printedBalance) fail("flow", `expected export, import or balance, found "${row.flow}"`);
     const flow = row.flow as Flow;
     const partnerIssue = partnerProblem(row.partner);
     if (partnerIssue) fail("partner", partnerIssue);
-    const commodityIssue = commodityProblem(flow, row.commodity);
+    const commodityIssue = printedBalance ? (row.commodity === "total" ? null : `expected total for flow balance, found "${row.commodity}"`) : commodityProblem(flow, row.commodity);
     if (commodityIssue) fail("commodity", commodityIssue);
     if (!(MEASURES as readonly string[]).includes(row.measure)) fail("measure", `expected one of ${MEASURES.join(", ")}, found "${row.measure}"`);
     const measure = row.measure as Measure;
+    const balanceMeasure = measure === "balance" || measure === "balance_sa";
+    if (printedBalance && !balanceMeasure && measure !== "yoy_pct") fail("measure", `expected balance, balance_sa or yoy_pct for flow balance, found "${measure}"`);
+    if (!printedBalance && balanceMeasure) fail("measure", `measure ${measure} goes with flow balance, found flow "${row.flow}"`);
     if (!NUMBER.test(row.value)) fail("value", `expected a number, found "${row.value}"`);
     let value = Number(row.value);
     let unit = row.unit;
-    if (measure === "value") {
-      const factor = VALUE_UNITS[unit] ?? fail("unit", `expected a yen unit (${Object.keys(VALUE_UNITS).join(", ")}) for measure value, found "${unit}"`);
+    if (measure === "value" || balanceMeasure) {
+      const factor = VALUE_UNITS[unit] ?? fail("unit", `expected a yen unit (${Object.keys(VALUE_UNITS).join(", ")}) for measure ${measure}, found "${unit}"`);
       value = value * factor;
       unit = "JPY_thousand";
     } else if (PERCENT_UNITS[measure]) {
@@ -90,7 +95,7 @@ export function tidyReleases(rows: Iterable<{ line: number; row: TidyRow }>, fil
       release = { stage: row.stage as Stage, released: row.released || null, source: row.source, observations: [] };
       releases.set(key, release);
     }
-    release.observations.push({ period: row.period, flow, partner: row.partner, commodity: row.commodity, measure, value, unit, line, column: "value" });
+    release.observations.push({ period: row.period, flow: printedBalance ? "balance" : flow, partner: row.partner, commodity: row.commodity, measure, value, unit, line, column: "value" });
   }
   if (releases.size === 0) throw new InputError({ file, line: 2 }, "has a header but no rows");
   return [...releases.values()];
