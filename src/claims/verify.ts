@@ -339,6 +339,7 @@ async function judge(claim: ExtractedClaim, r: Reading, book: FactBook): Promise
 function sourceNote(fact: Fact): string {
   if (fact.vintage.dataset.startsWith("calendar.")) return `from the first-prints dataset, an economic calendar's transcription (a secondary source, not the Ministry's file)`;
   if (fact.vintage.dataset === "mof.d52ma" || fact.vintage.dataset === "mof.d62ma") return `from the Ministry's by-area time series (${fact.vintage.dataset}, released ${fact.vintage.released ?? "?"})`;
+  if (fact.vintage.dataset.startsWith("derived.")) return `a month derived from two year-to-date snapshots (${fact.vintage.dataset}), not a figure the Ministry printed`;
   return "";
 }
 

@@ -26,7 +26,8 @@ export function printIngest(reports: FileReport[], json: boolean): void {
   );
   for (const r of reports.filter((r) => r.skipped)) {
     const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
-    console.log(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`);
+    const why = r.format === "ytd-vintages" ? "skipped, by why" : "skipped rows of items the Ministry no longer publishes and boeki has no code for";
+    console.log(`${path.basename(r.file)}: ${why}: ${items}`);
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
     console.log(`${path.basename(r.file)}: the same bytes were ingested before (release ${r.releases.map((x) => x.releaseId).join(", ")}); nothing changed`);
