@@ -2,6 +2,7 @@
 // the article's date.
 
 import { UsageError } from "../errors.js";
+import { warmSnapshots } from "../figures/snapshot.js";
 import { latestMonth } from "../store/read.js";
 import type { Store } from "../store/store.js";
 import { extractClaims, storyMonthOf } from "./extract.js";
@@ -33,11 +34,14 @@ export function articleDate(text: string, date?: string): { date: string; from: 
 
 export async function check(store: Store, text: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { date } = articleDate(text, options.date);
+  // The store's first queries run while the article is read.
+  const warm = warmSnapshots(store);
   // Month names are read against the article's date ("in November" on 2025-12-17 is 2025-11); the latest month
   // the data had on that day is the story's month only when the text names none. An article from before every
   // release held is judged on later data, and says so.
   const latest = storyMonthOf(text, date) ?? (await latestMonth(store, date));
   const book = new FactBook(store, date);
   const claims = extractClaims(text, { date, latest });
+  await warm;
   return { date, claims: await verifyAll(claims, book) };
 }

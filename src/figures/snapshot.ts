@@ -208,6 +208,14 @@ export async function loadSeriesSnapshots(
   return days.map((day) => found.get(cacheKey(day))!);
 }
 
+/**
+ * Reads what every snapshot needs first (the store's version and its releases), so that a caller can start it
+ * before work of its own (the claim checker reads the article meanwhile).
+ */
+export async function warmSnapshots(store: Store): Promise<void> {
+  await releasesOf(store, await storeVersion(store));
+}
+
 /** Changes whenever a release is added: snapshots and the release list are kept while it stays the same. */
 async function storeVersion(store: Store): Promise<string> {
   const [{ version }] = (await store.rows<{ version: string }>(`SELECT count(*) || '/' || coalesce(max(release_id), 0) AS version FROM releases`)) as [{ version: string }];
