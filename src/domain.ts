@@ -3,6 +3,8 @@
 
 export const FLOWS = ["export", "import"] as const;
 export type Flow = (typeof FLOWS)[number];
+/** `balance`: a balance a publisher printed without the exports and imports it comes from (measures `balance`, `balance_sa`). */
+export type ObservationFlow = Flow | "balance";
 
 /** Release stages, from the earliest partial-month figures to the final annual revision. */
 export const STAGES = ["first_10_days", "first_20_days", "provisional", "detailed", "revised", "fixed", "unknown"] as const;
@@ -11,18 +13,19 @@ export type Stage = (typeof STAGES)[number];
 /**
  * What an observation measures. `value` is always stored in thousand yen; quantities in the unit printed.
  * `yoy_pct`, `share_pct` and `contribution_pp` are figures a publisher printed without printing their base:
- * kept as published, never used to back out levels. `balance_yoy_pct` is the balance's % change on a year earlier as
- * printed (the Ministry prints `-` when the sign changed), kept on the partner's export row: a balance belongs to
- * neither flow, and its year-earlier base is often a revised figure the store does not hold.
+ * kept as published, never used to back out levels. `balance` and `balance_sa` (seasonally adjusted), in thousand
+ * yen, are balances printed as such (flow `balance`), where a release's exports and imports are not held; a
+ * `yoy_pct` of flow `balance` is the balance's % change as printed (the Ministry prints `-` where the sign changed,
+ * and compares with its own year-earlier figure, often a revision the store does not hold).
  */
-export const MEASURES = ["value", "quantity1", "quantity2", "yoy_pct", "share_pct", "contribution_pp", "balance_yoy_pct"] as const;
+export const MEASURES = ["value", "quantity1", "quantity2", "yoy_pct", "share_pct", "contribution_pp", "balance", "balance_sa"] as const;
 export type Measure = (typeof MEASURES)[number];
 
 /** One number for one month, flow, partner and commodity, as a source printed it. */
 export interface Observation {
   /** `YYYY-MM` */
   period: string;
-  flow: Flow;
+  flow: ObservationFlow;
   /** `world`, a MoF 3-digit country code, `area:…` or `group:…` */
   partner: string;
   /** `total`, `hs:<2|4|6|9 digits>` or `pc:<principal-commodity code>` */

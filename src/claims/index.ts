@@ -2,12 +2,12 @@
 // the article's date.
 
 import { UsageError } from "../errors.js";
-import { parseDate } from "../store/months.js";
-import { monthTotals } from "../store/read.js";
+import { warmSnapshots } from "../figures/snapshot.js";
+import { latestMonth, parseDate } from "../store/months.js";
 import type { Store } from "../store/store.js";
-import { extractClaims } from "./extract.js";
+import { extractClaims, storyMonthOf } from "./extract.js";
 import { dateInText } from "./text.js";
-import { FactBook, verify, type CheckedClaim } from "./verify.js";
+import { FactBook, verifyAll, type CheckedClaim } from "./verify.js";
 
 export type { CheckedClaim, Verdict } from "./verify.js";
 
@@ -33,11 +33,14 @@ export function articleDate(text: string, date?: string): { date: string; from: 
 
 export async function check(store: Store, text: string, options: CheckOptions = {}): Promise<CheckResult> {
   const { date } = articleDate(text, options.date);
-  // Month names are read against the latest month the data had on that day ("in November" on 2025-12-17).
-  const latest = (await monthTotals(store, { asOf: date }))?.period;
-  if (!latest) throw new UsageError(`no trade data as of ${date}: ingest the releases first`);
+  // The store's first queries run while the article is read.
+  const warm = warmSnapshots(store);
+  // Month names are read against the article's date ("in November" on 2025-12-17 is 2025-11); the latest month
+  // the data had on that day is the story's month only when the text names none. An article from before every
+  // release held is judged on later data, and says so.
+  const latest = storyMonthOf(text, date) ?? (await latestMonth(store, date));
   const book = new FactBook(store, date);
-  const claims: CheckedClaim[] = [];
-  for (const claim of extractClaims(text, latest)) claims.push(await verify(claim, book));
-  return { date, claims };
+  const claims = extractClaims(text, { date, latest });
+  await warm;
+  return { date, claims: await verifyAll(claims, book) };
 }

@@ -44,7 +44,7 @@ export function dateInText(text: string): string | null {
   const pad = (n: number | string) => String(n).padStart(2, "0");
   const iso = /\b(20\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b/.exec(text);
   if (iso) return iso[0];
-  const us = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}), (20\d\d)(?!\d)/.exec(text);
+  const us = /\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (20\d\d)(?!\d)/.exec(text);
   if (us && MONTH_ABBR.includes(us[1]!.slice(0, 3).toLowerCase())) return `${us[3]}-${pad(MONTH_ABBR.indexOf(us[1]!.slice(0, 3).toLowerCase()) + 1)}-${pad(us[2]!)}`;
   const eu = /\b(\d{1,2}) ([A-Z][a-z]{2,8}) (20\d\d)(?!\d)/.exec(text);
   if (eu && MONTH_ABBR.includes(eu[2]!.slice(0, 3).toLowerCase())) return `${eu[3]}-${pad(MONTH_ABBR.indexOf(eu[2]!.slice(0, 3).toLowerCase()) + 1)}-${pad(eu[1]!)}`;
@@ -53,10 +53,44 @@ export function dateInText(text: string): string | null {
   return null;
 }
 
-/** `November` → 11; null for a word that is no month. */
+/** `November`, `Nov`, `Sept` → 11, 11, 9; null for a word that is no month. */
 export function monthNumber(word: string): number | null {
-  const i = MONTHS.indexOf(word.toLowerCase());
-  return i < 0 ? null : i + 1;
+  const w = word.toLowerCase().replace(/\.$/, "");
+  const i = MONTHS.indexOf(w);
+  if (i >= 0) return i + 1;
+  const j = w.length >= 3 && (MONTHS.some((m) => m.startsWith(w)) || w === "sept") ? MONTH_ABBR.indexOf(w.slice(0, 3)) : -1;
+  return j < 0 ? null : j + 1;
+}
+
+/**
+ * The text with full-width digits, signs and symbols as ASCII (８．８％ → 8.8%) and typographic spaces as spaces,
+ * one character for one, so that offsets into it are offsets into the original.
+ */
+export function normalizeText(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000\u00A0\u2009\u202F\uFFE5]/g, (c) => {
+    const code = c.charCodeAt(0);
+    if (code === 0x3000 || code === 0xa0 || code === 0x2009 || code === 0x202f) return " ";
+    if (code === 0xffe5) return "¥";
+    const ascii = String.fromCharCode(code - 0xfee0);
+    // Only digits, signs and the symbols numbers are printed with: ＥＵ stays as written (the lexicon reads it).
+    return /[0-9%.,+\-$¥]/.test(ascii) ? ascii : c;
+  });
+}
+
+/** A function telling the paragraph (0, 1, …) an offset is in: paragraphs are separated by blank lines or line breaks. */
+export function paragraphs(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(/\n\s*\n|\n/g)) breaks.push(m.index!);
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
 }
 
 export const WORD_NUMBERS: Record<string, number> = {

@@ -50,6 +50,9 @@ function what(f: Fact): string {
     case "unit_value": return "単価";
     case "unit_value_yoy_pct": return `単価の${base}`;
     case "volume_yoy_pct": return `数量の${base}`;
+    case "volume_streak": return `数量：${sign}の連続`;
+    case "volume_first_since": return `数量：${sign}への転換`;
+    case "balance_sa": return "差引（季節調整値）";
     case "consensus": return `市場予想（${f.detail?.source}）`;
     case "surprise": return `予想との差（${f.detail?.source}）`;
   }

@@ -28,7 +28,10 @@ export type Metric =
   | "unit_value_yoy_pct"
   | "volume_yoy_pct" // change of the quantity on a year earlier, %
   | "consensus" // a forecast, as recorded
-  | "surprise"; // actual − forecast
+  | "surprise" // actual − forecast
+  | "balance_sa" // the seasonally adjusted balance, as printed (thousand yen)
+  | "volume_streak" // months in a row the quantity rose (fell) on a year earlier
+  | "volume_first_since";
 
 export type FactUnit = "JPY_thousand" | "pct" | "pp" | "months" | "JPY_billion";
 
@@ -73,6 +76,8 @@ export interface Fact {
   detail?: { sign?: "rise" | "fall" | "surplus" | "deficit"; since?: string; atLeast?: boolean; kind?: "highest" | "lowest"; source?: string; outcome?: "beat" | "miss" | "in line" };
   /** Why the figure is what it is, when a reader would ask (a revised base, a computed stand-in). */
   note?: string;
+  /** Half the step the figure was printed to, in its unit, when a source printed it rounded (a calendar's ¥0.01 trillion). */
+  resolution?: number;
 }
 
 export const factId = (metric: Metric, flow: string, partner: string, commodity: string, period: string, extra?: string) =>

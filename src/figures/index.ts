@@ -7,9 +7,10 @@ import { consensusFor, CONSENSUS_METRICS, type Consensus } from "../store/consen
 import { parseDate } from "../store/months.js";
 import type { Store } from "../store/store.js";
 import { addMonths, factId, roundPct, type Fact } from "./fact.js";
-import { balanceFacts, contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
+import { contributionFact, levelFact, momFact, shareFact, unitValueFacts, yoyFacts, ytdFacts } from "./measures.js";
 import { annualFactById, annualHeadlineFacts, isYearPeriod, yearClosedBy } from "./annual.js";
-import { balanceChangeSequenceFacts, balanceSequenceFacts, recordFacts, yoySequenceFacts } from "./sequences.js";
+import { balanceOrPrintedFacts, saBalanceFact } from "./printed.js";
+import { balanceChangeSequenceFacts, balanceSequenceFacts, recordFacts, volumeSequenceFacts, yoySequenceFacts } from "./sequences.js";
 import { loadSnapshot, type SeriesKey, type Snapshot } from "./snapshot.js";
 
 export type { Fact, Metric, Vintage } from "./fact.js";
@@ -66,7 +67,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
     sections.headline.push(...yoyFacts(s, key, addMonths(period, -1)).filter((f) => f.metric === "yoy_pct"));
     sections.streaks.push(...yoySequenceFacts(s, key, period), ...recordFacts(s, key, period));
   }
-  sections.headline.push(...balanceFacts(s, "world", period));
+  sections.headline.push(...balanceOrPrintedFacts(s, "world", period));
   sections.streaks.push(...balanceSequenceFacts(s, "world", period), ...balanceChangeSequenceFacts(s, "world", period));
 
   const goodsWanted = (key: SeriesKey) => !query.headlineOnly || (key.flow === "export" && !!query.goodsOf?.includes(key.partner));
@@ -87,7 +88,7 @@ export function computeFigures(s: Snapshot, query: FiguresQuery, forecasts: Cons
     }
   }
   for (const partner of new Set(keys.filter((k) => k.commodity === "total" && k.partner !== "world" && wanted(k)).map((k) => k.partner))) {
-    sections.destinations.push(...balanceFacts(s, partner, period));
+    sections.destinations.push(...balanceOrPrintedFacts(s, partner, period));
     sections.streaks.push(...balanceSequenceFacts(s, partner, period), ...balanceChangeSequenceFacts(s, partner, period));
   }
   const year = yearClosedBy(period);
@@ -139,11 +140,13 @@ export function factById(s: Snapshot, id: string): Fact | undefined {
   const key: SeriesKey = { flow: flow as Flow, partner, commodity };
   const total = commodity === "total" ? { flow: flow as Flow, partner: "world", commodity: "total" } : { flow: flow as Flow, partner, commodity: "total" };
   const pick = (facts: Array<Fact | null>) => facts.find((f) => f?.id === id) ?? undefined;
+  // A calendar year (`2024`) or a fiscal year (`FY2024`): the sums of its months.
   if (isYearPeriod(period)) return annualFactById(s, id);
   if (flow === "balance") {
     if (["streak", "first_since"].includes(metric)) return pick(balanceSequenceFacts(s, partner, period));
-    if (["balance_change_streak", "balance_change_first_since"].includes(metric)) return pick(balanceChangeSequenceFacts(s, partner, period));
-    return pick(balanceFacts(s, partner, period));
+    if (metric.startsWith("balance_change_")) return pick(balanceChangeSequenceFacts(s, partner, period));
+    if (metric === "balance_sa") return pick([saBalanceFact(s, partner, period)]);
+    return pick(balanceOrPrintedFacts(s, partner, period));
   }
   switch (metric) {
     case "level":
@@ -172,6 +175,9 @@ export function factById(s: Snapshot, id: string): Fact | undefined {
     case "record_high":
     case "record_month":
       return pick(recordFacts(s, key, period));
+    case "volume_streak":
+    case "volume_first_since":
+      return pick(volumeSequenceFacts(s, key, period));
     default:
       return undefined;
   }

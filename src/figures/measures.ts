@@ -4,6 +4,7 @@
 
 import type { Measure } from "../domain.js";
 import { addMonths, factId, roundPct, type Fact, type FactUnit, type Metric, type SourceRow, type Vintage } from "./fact.js";
+import { normalizedQuantity } from "./quantity.js";
 import type { Point, SeriesKey, Snapshot } from "./snapshot.js";
 
 export const vintageOf = (p: Point): Vintage => ({ releaseId: p.releaseId, dataset: p.dataset, stage: p.stage, released: p.released });
@@ -52,9 +53,11 @@ interface Percent {
  * A percentage the Ministry may have printed (`printedMeasure`) and that can be computed from levels (`raw`).
  * The printed one stands unless the levels come from a later release (a revision); either way the other is kept.
  */
-function reconcile(printed: Point | undefined, current: Point | undefined, raw: number | null, rows: Point[]): Percent | null {
+function reconcile(printed: Point | undefined, current: Point | undefined, raw: number | null, rows: Point[], asOf: string | null = null): Percent | null {
   const computed = raw === null ? undefined : roundPct(raw);
-  if (printed && (!current || printed.effective >= current.effective)) {
+  // In a snapshot whose gaps were filled from later releases (a claim's check), what was printed by its day stands.
+  const printedByTheDay = printed && current && asOf !== null && current.effective > asOf && printed.effective <= asOf;
+  if (printed && (!current || printed.effective >= current.effective || printedByTheDay)) {
     const differs = raw !== null && beyondRounding(raw, printed.value);
     return {
       value: printed.value, from: printed, rows: [printed, ...rows], published: printed.value, computed,
@@ -78,7 +81,7 @@ function yoyPercent(s: Snapshot, key: SeriesKey, period: string, measure: Measur
   const base = s.get(key, measure, addMonths(period, -12));
   const raw = current && base && base.value > 0 ? (current.value / base.value - 1) * 100 : null;
   const printed = measure === "value" ? s.get(key, "yoy_pct", period) : undefined;
-  return reconcile(printed, current, raw, [current, base].filter((p): p is Point => !!p));
+  return reconcile(printed, current, raw, [current, base].filter((p): p is Point => !!p), s.asOf);
 }
 
 /** y/y as the figures print it, for sequences (streaks, "highest since"); null when unknown. */
@@ -139,7 +142,7 @@ export function shareFact(s: Snapshot, key: SeriesKey, total: SeriesKey, period:
   const current = s.get(key, "value", period);
   const whole = s.get(total, "value", period);
   const raw = current && whole && whole.value > 0 ? (current.value / whole.value) * 100 : null;
-  const pct = reconcile(s.get(key, "share_pct", period), current, raw, [current, whole].filter((p): p is Point => !!p));
+  const pct = reconcile(s.get(key, "share_pct", period), current, raw, [current, whole].filter((p): p is Point => !!p), s.asOf);
   return pct ? fact(s, "share_pct", key, period, pct.value, "pct", pct.from, pct.rows, { published: pct.published, computed: pct.computed, note: pct.note }) : null;
 }
 
@@ -151,13 +154,16 @@ export function contributionFact(s: Snapshot, key: SeriesKey, total: SeriesKey, 
   const totalBase = s.get(total, "value", yearAgo);
   const raw = current && base && totalBase && totalBase.value > 0 ? ((current.value - base.value) / totalBase.value) * 100 : null;
   const rows = [current, base, totalBase].filter((p): p is Point => !!p);
-  const pct = reconcile(s.get(key, "contribution_pp", period), current, raw, rows);
+  const pct = reconcile(s.get(key, "contribution_pp", period), current, raw, rows, s.asOf);
   return pct ? fact(s, "contribution_pp", key, period, pct.value, "pp", pct.from, pct.rows, { published: pct.published, computed: pct.computed, note: pct.note }) : null;
 }
 
 /** ¥100 million (億円), in thousand yen: the unit of the Ministry's Japanese release. */
 export const OKU_JPY_THOUSAND = 100_000;
 /** Thousand yen rounded to whole 億円 as the Japanese release prints them (half away from zero), in thousand yen. */
+/** Thousand yen as the Japanese summary prints it, in 億円: 97,147億円. */
+const oku = (jpyThousand: number) => `${(roundedToOku(jpyThousand) / OKU_JPY_THOUSAND).toLocaleString("en-US")}億円`;
+
 export const roundedToOku = (jpyThousand: number) => Math.sign(jpyThousand) * Math.floor(Math.abs(jpyThousand) / OKU_JPY_THOUSAND + 0.5) * OKU_JPY_THOUSAND + 0;
 
 /**
@@ -186,19 +192,18 @@ export function balanceFacts(s: Snapshot, partner: string, period: string): Fact
   const roundedBefore = exportsBefore && importsBefore ? roundedToOku(exportsBefore.value) - roundedToOku(importsBefore.value) : null;
   const roundedFact = make("balance_rounded", rounded, "JPY_thousand", [exports, imports, ...(exportsBefore && importsBefore ? [exportsBefore, importsBefore] : [])],
     roundedBefore === null ? null : { period: yearAgo, value: roundedBefore },
-    { detail: { sign: rounded >= 0 ? "surplus" : "deficit" }, note: "exports and imports each rounded to ¥100 million (億円), then subtracted, as the Ministry's Japanese release prints the balance" });
+    { detail: { sign: rounded >= 0 ? "surplus" : "deficit" }, note: `the difference of the exports and imports as the Japanese summary prints them (${oku(exports.value)} − ${oku(imports.value)})` });
   if (exportsBefore && importsBefore) {
     const before = exportsBefore.value - importsBefore.value;
     const rows = [exports, imports, exportsBefore, importsBefore];
     facts[0]!.basis = { period: yearAgo, value: before };
     facts.push(make("balance_change", balance - before, "JPY_thousand", rows, { period: yearAgo, value: before }));
   }
-  // The Ministry prints "-" when the balance changed sign: a percentage would mean nothing. Its printed figure is
-  // measured against a revised year-earlier balance the store may not hold, so it stands unless the levels are newer.
+  // The Ministry prints "-" when the balance changed sign: a percentage would mean nothing. (Its printed figure,
+  // measured against a year-earlier balance the store may not hold, stands beside this one: printed.ts.)
   const before = exportsBefore && importsBefore ? exportsBefore.value - importsBefore.value : null;
   const raw = before !== null && before !== 0 && Math.sign(balance) === Math.sign(before) ? (balance / before - 1) * 100 : null;
-  const printed = s.get({ flow: "export", partner, commodity: "total" }, "balance_yoy_pct", period);
-  const pct = reconcile(printed, latest, raw, exportsBefore && importsBefore ? [exports, imports, exportsBefore, importsBefore] : [exports, imports]);
+  const pct = reconcile(undefined, latest, raw, exportsBefore && importsBefore ? [exports, imports, exportsBefore, importsBefore] : [exports, imports]);
   if (pct) {
     facts.push(make("balance_yoy_pct", pct.value, "pct", pct.rows, before === null ? null : { period: yearAgo, value: before },
       { published: pct.published, computed: pct.computed, note: pct.note }, pct.from));
@@ -214,11 +219,13 @@ export function unitValueFacts(s: Snapshot, key: SeriesKey, period: string): Fac
   const facts = [fact(s, "unit_value", key, period, value.value / quantity.value, "JPY_thousand", value, [value, quantity], { note: `thousand yen per ${quantity.unit}` })];
   const yearAgo = addMonths(period, -12);
   const [valueBefore, quantityBefore] = [s.get(key, "value", yearAgo), s.get(key, "quantity1", yearAgo)];
-  if (valueBefore && quantityBefore && quantityBefore.value > 0 && quantityBefore.unit === quantity.unit) {
+  // A press table's thousands (TKL) and the time series' units (KL) compare once both are in the unit itself.
+  const [q, qBefore] = [normalizedQuantity(quantity.value, quantity.unit), quantityBefore && normalizedQuantity(quantityBefore.value, quantityBefore.unit)];
+  if (valueBefore && quantityBefore && qBefore && qBefore.value > 0 && qBefore.unit === q.unit) {
     const rows = [value, quantity, valueBefore, quantityBefore];
-    facts.push(fact(s, "volume_yoy_pct", key, period, roundPct((quantity.value / quantityBefore.value - 1) * 100), "pct", quantity, rows, { basis: { period: yearAgo, value: quantityBefore.value } }));
-    const before = valueBefore.value / quantityBefore.value;
-    facts.push(fact(s, "unit_value_yoy_pct", key, period, roundPct((value.value / quantity.value / before - 1) * 100), "pct", value, rows, { basis: { period: yearAgo, value: before } }));
+    facts.push(fact(s, "volume_yoy_pct", key, period, roundPct((q.value / qBefore.value - 1) * 100), "pct", quantity, rows, { basis: { period: yearAgo, value: qBefore.value } }));
+    const before = valueBefore.value / qBefore.value;
+    facts.push(fact(s, "unit_value_yoy_pct", key, period, roundPct((value.value / q.value / before - 1) * 100), "pct", value, rows, { basis: { period: yearAgo, value: before } }));
   }
   return facts;
 }

@@ -2,9 +2,10 @@
 // rise since March"), extremes ("the fastest growth in nine months") and records ("highest November on record").
 // Each looks only at the history the snapshot holds, and says so (`detail.atLeast`) when that history ran out.
 
-import { addMonths, factId, monthsBetween, type Fact, type SourceRow } from "./fact.js";
+import { addMonths, factId, monthsBetween, roundPct, type Fact, type Metric, type SourceRow } from "./fact.js";
 import { vintageOf, yoySource, yoyValue } from "./measures.js";
-import { LOOKBACK_MONTHS, type Point, type SeriesKey, type Snapshot } from "./snapshot.js";
+import { normalizedQuantity } from "./quantity.js";
+import type { Point, SeriesKey, Snapshot } from "./snapshot.js";
 
 interface Step {
   period: string;
@@ -12,7 +13,7 @@ interface Step {
 }
 
 /** Earlier months of a sequence, newest first, until the first month without a figure. */
-function history(period: string, valueAt: (month: string) => number | null, lookback = LOOKBACK_MONTHS): Step[] {
+function history(period: string, valueAt: (month: string) => number | null, lookback: number): Step[] {
   const steps: Step[] = [];
   for (let k = 1; k <= lookback; k++) {
     const month = addMonths(period, -k);
@@ -34,9 +35,12 @@ interface Sequence {
   /** The fact the sequence rests on, for vintage and provenance. */
   anchor: Point;
   what: string;
+  /** Names the sequence's facts apart from the y/y's and the balance's own (`volume_streak`, `balance_change_first_since`). */
+  prefix?: "volume_" | "balance_change_";
 }
 
 function sequenceFact(seq: Sequence, metric: Fact["metric"], value: number, extra: Partial<Fact>): Fact {
+  metric = (seq.prefix ? `${seq.prefix}${metric}` : metric) as Metric;
   const rows: SourceRow[] = [{ period: seq.period, flow: seq.anchor.flow, partner: seq.key.partner, commodity: seq.key.commodity, measure: seq.what, value: seq.now, releaseId: seq.anchor.releaseId }];
   return {
     id: factId(metric, seq.key.flow, seq.key.partner, seq.key.commodity, seq.period),
@@ -87,52 +91,71 @@ export function yoySequenceFacts(s: Snapshot, key: SeriesKey, period: string): F
   const now = yoyValue(s, key, period);
   const anchor = yoySource(s, key, period);
   if (now === null || !anchor) return [];
-  const earlier = history(period, (month) => yoyValue(s, key, month));
+  const earlier = history(period, (month) => yoyValue(s, key, month), s.lookback);
   return sequenceFacts({ key, period, now, earlier, signs: ["rise", "fall"], anchor, what: "y/y %" });
 }
 
-/** A partner's balance in a month (exports − imports), or null when either is not held. */
-const balanceAt = (s: Snapshot, partner: string) => {
-  const [exportKey, importKey] = [{ flow: "export" as const, partner, commodity: "total" }, { flow: "import" as const, partner, commodity: "total" }];
-  return (month: string) => {
-    const [exports, imports] = [s.get(exportKey, "value", month), s.get(importKey, "value", month)];
-    return exports && imports ? exports.value - imports.value : null;
-  };
-};
-
 /** Streaks and turning points of a partner's balance: "the fifth straight monthly deficit". */
 export function balanceSequenceFacts(s: Snapshot, partner: string, period: string): Fact[] {
-  const at = balanceAt(s, partner);
-  const now = at(period);
-  const anchor = s.get({ flow: "export", partner, commodity: "total" }, "value", period);
+  const balanceAt = (month: string) => balanceAtOrPrinted(s, partner, month);
+  const now = balanceAt(period);
+  const anchor = s.get({ flow: "export", partner, commodity: "total" }, "value", period) ?? s.printedBalance(partner, "balance", period);
   if (now === null || !anchor) return [];
   const facts = sequenceFacts({
-    key: { flow: "balance" as never, partner, commodity: "total" }, period, now, earlier: history(period, at), signs: ["surplus", "deficit"], anchor, what: "balance",
+    key: { flow: "balance" as never, partner, commodity: "total" }, period, now, earlier: history(period, balanceAt, s.lookback), signs: ["surplus", "deficit"], anchor, what: "balance",
   });
   // "Highest balance since" reads oddly; the balance's streak and turning point are its news.
   return facts.filter((f) => f.metric === "streak" || f.metric === "first_since");
 }
 
+/** The balance from the levels, or as printed where the levels are not held (the first prints of older months). */
+function balanceAtOrPrinted(s: Snapshot, partner: string, month: string): number | null {
+  return balanceAt(s, partner, month) ?? s.printedBalance(partner, "balance", month)?.value ?? null;
+}
+
+/** The balance with `partner` (exports − imports), or null when either is not held. */
+function balanceAt(s: Snapshot, partner: string, month: string): number | null {
+  const exports = s.get({ flow: "export", partner, commodity: "total" }, "value", month);
+  const imports = s.get({ flow: "import", partner, commodity: "total" }, "value", month);
+  return exports && imports ? exports.value - imports.value : null;
+}
+
 /**
- * Streaks and turning points of a partner's balance against a year earlier: "the surplus with the U.S. grew for
- * the first time in seven months" (7カ月ぶりに黒字幅が拡大). A rise widens a surplus and narrows a deficit.
+ * Streaks and turning points of the balance's change on a year earlier: "the surplus with the U.S. grew for the
+ * first time in seven months" (黒字幅が7カ月ぶりに拡大). `rise` is a balance higher than a year earlier: a wider
+ * surplus or a narrower deficit. Facts `balance_change_streak`, `balance_change_first_since`.
  */
 export function balanceChangeSequenceFacts(s: Snapshot, partner: string, period: string): Fact[] {
-  const at = balanceAt(s, partner);
-  const change = (month: string) => {
-    const [now, before] = [at(month), at(addMonths(month, -12))];
+  const changeAt = (month: string) => {
+    const [now, before] = [balanceAt(s, partner, month), balanceAt(s, partner, addMonths(month, -12))];
     return now === null || before === null ? null : now - before;
   };
-  const now = change(period);
+  const now = changeAt(period);
   const anchor = s.get({ flow: "export", partner, commodity: "total" }, "value", period);
   if (now === null || !anchor) return [];
-  const key = { flow: "balance" as never, partner, commodity: "total" };
-  return sequenceFacts({ key, period, now, earlier: history(period, change), signs: ["rise", "fall"], anchor, what: "balance change on a year earlier" })
-    .filter((f) => f.metric === "streak" || f.metric === "first_since")
-    .map((f) => {
-      const metric = f.metric === "streak" ? "balance_change_streak" : "balance_change_first_since";
-      return { ...f, metric, id: factId(metric, "balance", partner, "total", period) };
-    });
+  const facts = sequenceFacts({
+    key: { flow: "balance" as never, partner, commodity: "total" }, period, now, earlier: history(period, changeAt, s.lookback), signs: ["rise", "fall"], anchor,
+    what: "balance change on a year earlier", prefix: "balance_change_",
+  });
+  return facts.filter((f) => f.metric === "balance_change_streak" || f.metric === "balance_change_first_since");
+}
+
+/** A quantity's change on a year earlier, %, where both months print it in the same unit; null otherwise. */
+export function volumeYoy(s: Snapshot, key: SeriesKey, period: string): number | null {
+  const [now, before] = [s.get(key, "quantity1", period), s.get(key, "quantity1", addMonths(period, -12))];
+  if (!now || !before) return null;
+  const [q, qBefore] = [normalizedQuantity(now.value, now.unit), normalizedQuantity(before.value, before.unit)];
+  if (qBefore.value <= 0 || q.unit !== qBefore.unit) return null;
+  return roundPct((q.value / qBefore.value - 1) * 100);
+}
+
+/** Streaks and turning points of a volume's y/y: "the import volume marking the first drop in two months". */
+export function volumeSequenceFacts(s: Snapshot, key: SeriesKey, period: string): Fact[] {
+  const now = volumeYoy(s, key, period);
+  const anchor = s.get(key, "quantity1", period);
+  if (now === null || !anchor) return [];
+  const facts = sequenceFacts({ key, period, now, earlier: history(period, (m) => volumeYoy(s, key, m), s.lookback), signs: ["rise", "fall"], anchor, what: "volume y/y %", prefix: "volume_" });
+  return facts.filter((f) => f.metric === "volume_streak" || f.metric === "volume_first_since");
 }
 
 /** Record highs of a level over the whole history held, overall and for the calendar month. */

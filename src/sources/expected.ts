@@ -3,10 +3,10 @@
 
 import { InputError } from "../errors.js";
 import type { Expectation } from "./fetch.js";
-import { parseTimeSeries, TIME_SERIES_URLS, type TimeSeriesKind } from "./mof-timeseries.js";
+import { parseTimeSeries, TIME_SERIES_URLS } from "./mof-timeseries.js";
 
 /** The MoF time series `kind`, in the Ministry's Shift_JIS; its last published month is the release's floor. */
-export function expectTimeSeries(kind: TimeSeriesKind): Expectation {
+export function expectTimeSeries(kind: keyof typeof TIME_SERIES_URLS): Expectation {
   return (bytes, from) => {
     const parsed = parseTimeSeries(bytes, from);
     if (parsed.kind !== kind) throw new InputError({ file: from, line: 1 }, `is the time series ${parsed.kind}, expected ${kind} (${TIME_SERIES_URLS[kind]})`);

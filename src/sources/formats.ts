@@ -3,7 +3,7 @@
 
 import { UsageError } from "../errors.js";
 
-export const FORMATS = ["mof-timeseries", "hs9", "tidy-csv", "tidy-parquet", "mof-press-xml", "mof-press-table", "mof-area-commodity"] as const;
+export const FORMATS = ["mof-timeseries", "hs9", "tidy-csv", "tidy-parquet", "mof-press-xml", "mof-press-table", "mof-area-commodity", "first-prints", "ytd-vintages"] as const;
 export type SourceFormat = (typeof FORMATS)[number];
 
 export function checkFormat(name: string): SourceFormat {

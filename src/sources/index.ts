@@ -2,7 +2,9 @@
 // (HS-9 tables and Parquet are read by DuckDB in store/ingest; their layouts live in their own modules.)
 
 import { InputError } from "../errors.js";
+import { isFirstPrintsHeader } from "./first-prints.js";
 import type { SourceFormat } from "./formats.js";
+import { isYtdVintagesHeader } from "./ytd-vintages.js";
 import { isHs9Header } from "./hs9-table.js";
 import { AREA_COMMODITY_HEADER } from "./mof-area-commodity.js";
 import { isPressXml } from "./mof-press-release.js";
@@ -25,13 +27,15 @@ export function detectFormat(head: Uint8Array, file: string): SourceFormat {
   if (isTidyHeader(firstLine)) return "tidy-csv";
   if (pressTableKind(firstLine)) return "mof-press-table";
   if (firstLine.startsWith(AREA_COMMODITY_HEADER)) return "mof-area-commodity";
+  if (isFirstPrintsHeader(firstLine)) return "first-prints";
+  if (isYtdVintagesHeader(firstLine)) return "ytd-vintages";
   if (isPressXml(Buffer.from(head).toString("utf8"))) return "mof-press-xml";
   const newline = head.indexOf(0x0a);
   const titleBytes = head.subarray(0, newline < 0 ? head.length : newline);
   for (const encoding of ["shift_jis", "utf-8"]) {
     if (timeSeriesKind(new TextDecoder(encoding).decode(titleBytes))) return "mof-timeseries";
   }
-  throw new InputError({ file, line: 1 }, `cannot tell the format from the first line "${firstLine.slice(0, 80)}"; expected a MoF time series, an HS-9 table (Exp or Imp,Year,…), a press release (XML or its tables), an area × commodity table or a tidy CSV (period,flow,partner,…); --format forces one`);
+  throw new InputError({ file, line: 1 }, `cannot tell the format from the first line "${firstLine.slice(0, 80)}"; expected a MoF time series, an HS-9 table (Exp or Imp,Year,…), a press release (XML or its tables), an area × commodity table, an economic calendar's first prints or a tidy CSV (period,flow,partner,…); --format forces one`);
 }
 
 export { parseTimeSeries, TIME_SERIES_URLS, type TimeSeriesKind } from "./mof-timeseries.js";
@@ -39,3 +43,5 @@ export { parsePressRelease } from "./mof-press-release.js";
 export { parsePressTable } from "./mof-press-tables.js";
 export { parseAreaCommodity } from "./mof-area-commodity.js";
 export { diagnoseTidyCsv, readTidyRow, TIDY_COLUMNS, type TidyRow } from "./tidy.js";
+export { parseFirstPrints, FIRST_PRINTS_SOURCE } from "./first-prints.js";
+export { parseYtdVintages } from "./ytd-vintages.js";

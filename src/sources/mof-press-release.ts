@@ -3,7 +3,7 @@
 // area where printed). Printed percentages, shares and contributions are kept as published beside the levels.
 
 import { XMLParser } from "fast-xml-parser";
-import type { Flow, Measure, Observation, Stage } from "../domain.js";
+import type { Flow, Measure, Observation, Stage, ObservationFlow } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner } from "./codes/press-names.js";
 import { isCalendarDay, measureProblem } from "./numbers.js";
@@ -109,7 +109,7 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
   const period = monthOf(textOf(headline, "taishoymtonen", "sogakutsuki"), file, "sogakutsuki/taishoymtonen");
   const yearAgo = monthOf(textOf(headline, "taishoymzennen", "sogakutsuki"), file, "sogakutsuki/taishoymzennen");
   const observations: Observation[] = [];
-  const add = (parent: unknown, at: string, name: string, month: string, flow: Flow, partner: string, commodity: string, measure: Measure, unit: string) => {
+  const add = (parent: unknown, at: string, name: string, month: string, flow: ObservationFlow, partner: string, commodity: string, measure: Measure, unit: string) => {
     const where = `${at}/${name}`;
     const raw = trimXml(textOf(parent, name, at));
     const kind: CellKind = measure === "yoy_pct" ? "yoy" : measure === "value" || measure === "quantity1" ? "amount" : "percent";
@@ -141,7 +141,8 @@ export function parsePressRelease(bytes: Uint8Array, file: string): PressRelease
     add(row, at, "exportnobiritsu", period, "export", partner, "total", "yoy_pct", "pct");
     add(row, at, "importkagakue", period, "import", partner, "total", "value", "");
     add(row, at, "importnobiritsu", period, "import", partner, "total", "yoy_pct", "pct");
-    add(row, at, "sashihikinobiritsu", period, "export", partner, "total", "balance_yoy_pct", "pct");
+    // The balance's % change as the Ministry prints it (against its own year-earlier figure; "-" where the sign changed).
+    add(row, at, "sashihikinobiritsu", period, "balance", partner, "total", "yoy_pct", "pct");
   });
 
   list(root.shuyochiikikunihin).forEach((block, b) => {

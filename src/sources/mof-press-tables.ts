@@ -2,7 +2,7 @@
 // the headline totals, one release per row with its release date and the year-ago values the release printed,
 // and the tables by principal commodity (world and by area), one release per month.
 
-import type { Flow, Measure, Observation, Stage } from "../domain.js";
+import type { Flow, Measure, Observation, ObservationFlow, Stage } from "../domain.js";
 import { PERIOD_PATTERN } from "../domain.js";
 import { InputError } from "../errors.js";
 import { pressCommodity, pressPartner } from "./codes/press-names.js";
@@ -12,12 +12,14 @@ import { decodeText } from "./text.js";
 
 export const HEADLINE_COLUMNS = ["yyyymm", "stage", "stage_name", "release_date", "exp_jpy_mn", "exp_prev_year_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_prev_year_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_prev_year_jpy_mn", "bal_yoy_pct"];
 export const COMMODITY_COLUMNS = ["yyyymm", "stage", "imex", "area", "level", "item", "unit", "quantity", "qty_yoy_pct", "value_jpy_mn", "share_pct", "value_yoy_pct", "contribution_pt"];
+export const AREA_COLUMNS = ["yyyymm", "stage", "level", "area", "exp_jpy_mn", "exp_yoy_pct", "imp_jpy_mn", "imp_yoy_pct", "bal_jpy_mn", "bal_yoy_pct"];
 
-export type PressTableKind = "headline" | "commodity";
+export type PressTableKind = "headline" | "commodity" | "area";
 
 export function pressTableKind(firstLine: string): PressTableKind | null {
   if (firstLine.startsWith(HEADLINE_COLUMNS.slice(0, 5).join(","))) return "headline";
   if (firstLine.startsWith(COMMODITY_COLUMNS.join(","))) return "commodity";
+  if (firstLine.trim() === AREA_COLUMNS.join(",")) return "area";
   return null;
 }
 
@@ -42,14 +44,14 @@ const PERCENT = /^-?(?:0|[1-9]\d*)\.\d$/;
 export function parsePressTable(bytes: Uint8Array, file: string): PressTableRelease[] {
   const text = decodeText(bytes, file, "utf8");
   const kind = pressTableKind(text.split(/\r?\n/)[0] ?? "");
-  if (!kind) throw new InputError({ file, line: 1 }, "expected the header of a press headline or principal-commodity table");
+  if (!kind) throw new InputError({ file, line: 1 }, "expected the header of a press headline, area or principal-commodity table");
   const { rows: [header = [], ...body], lineOf } = csvRows(text, file);
   const index = new Map<string, number>();
   header.forEach((name, i) => {
     if (index.has(name)) throw new InputError({ file, line: 1, column: i + 1 }, `column "${name}" appears twice`);
     index.set(name, i);
   });
-  const missing = (kind === "headline" ? HEADLINE_COLUMNS : COMMODITY_COLUMNS).find((name) => !index.has(name));
+  const missing = (kind === "headline" ? HEADLINE_COLUMNS : kind === "area" ? AREA_COLUMNS : COMMODITY_COLUMNS).find((name) => !index.has(name));
   if (missing) throw new InputError({ file, line: 1 }, `expected a column "${missing}" in the header`);
   const releases = new Map<string, PressTableRelease>();
   body.forEach((cells, i) => {
@@ -66,9 +68,11 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
     const key = `${period} ${stage}`;
     const release = releases.get(key) ?? { period, stage, released, observations: [] };
     releases.set(key, release);
-    const add = (column: string, month: string, flow: Flow, partner: string, commodity: string, measure: Measure, unit: string) => {
+    const add = (column: string, month: string, flow: ObservationFlow, partner: string, commodity: string, measure: Measure, unit: string) => {
       const raw = row(column);
       if (raw === "") return;
+      // The balance's % change is printed "-" where the balance changed sign: no figure.
+      if (flow === "balance" && raw === "-") return;
       if (measure === "yoy_pct" && (raw === "ZENZO" || /^\*\d+(\.\d+)?$/.test(raw))) return;
       let value: number;
       if (measure === "yoy_pct" && raw === "ZENGEN") value = -100;
@@ -85,7 +89,17 @@ export function parsePressTable(bytes: Uint8Array, file: string): PressTableRele
         add(`${p}_prev_year_jpy_mn`, yearBefore(period), flow, "world", "total", "value", "");
         add(`${p}_yoy_pct`, period, flow, "world", "total", "yoy_pct", "pct");
       }
-      add("bal_yoy_pct", period, "export", "world", "total", "balance_yoy_pct", "pct"); // kept on the export row: see Measure
+      add("bal_yoy_pct", period, "balance", "world", "total", "yoy_pct", "pct"); // the balance's % change as printed
+      return;
+    }
+    if (kind === "area") {
+      // The table by area and country: exports, imports and the balance's % change as the Ministry printed them.
+      const partner = row("area") === "Grand Total" ? "world" : pressPartner(row("area")) ?? fail("area", `unknown area or country "${row("area")}"`);
+      for (const [flow, p] of [["export", "exp"], ["import", "imp"]] as const) {
+        add(`${p}_jpy_mn`, period, flow, partner, "total", "value", "");
+        add(`${p}_yoy_pct`, period, flow, partner, "total", "yoy_pct", "pct");
+      }
+      add("bal_yoy_pct", period, "balance", partner, "total", "yoy_pct", "pct");
       return;
     }
     const flow: Flow = row("imex") === "E" ? "export" : row("imex") === "I" ? "import" : fail("imex", `expected E or I, found "${row("imex")}"`);

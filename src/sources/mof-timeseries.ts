@@ -1,5 +1,6 @@
-// The Ministry's monthly time series (推移表): d41ma (world exports and imports, 1979–) and d51ma/d61ma
-// (world exports/imports by principal commodity, 1988–), as published at customs.go.jp in Shift_JIS.
+// The Ministry's monthly time series (推移表): d41ma (world exports and imports, 1979–), d51ma/d61ma
+// (world exports/imports by principal commodity, 1988–) and d52ma/d62ma (the same by area: USA, EU, Asia, China,
+// Korea, ASEAN, Middle East, Russia), as published at customs.go.jp in Shift_JIS.
 
 import type { Flow, Observation } from "../domain.js";
 import { InputError } from "../errors.js";
@@ -7,28 +8,47 @@ import { principalCommodity } from "./codes/index.js";
 import { wholeNumberProblem } from "./numbers.js";
 import { decodeText, splitLines, type Encoding } from "./text.js";
 
-export type TimeSeriesKind = "d41ma" | "d51ma" | "d61ma";
+export type TimeSeriesKind = "d41ma" | "d51ma" | "d61ma" | "d52ma" | "d62ma";
 
 export interface TimeSeriesFile {
   kind: TimeSeriesKind;
+  /** `world`, or the area a d52ma/d62ma file is about. */
+  partner: string;
   observations: Observation[];
   /** Last month with figures; later rows are printed empty (`-`) or as zeros until published. */
   lastPublished: string | null;
 }
 
-/** The official addresses of the three files. */
-export const TIME_SERIES_URLS: Record<TimeSeriesKind, string> = {
+/** The official addresses of the three world files. */
+export const TIME_SERIES_URLS: Record<"d41ma" | "d51ma" | "d61ma", string> = {
   d41ma: "https://www.customs.go.jp/toukei/suii/html/data/d41ma.csv",
   d51ma: "https://www.customs.go.jp/toukei/suii/html/data/d51ma.csv",
   d61ma: "https://www.customs.go.jp/toukei/suii/html/data/d61ma.csv",
 };
 
+/**
+ * The areas of the by-area files (d52ma001…008 exports, d62ma001…008 imports), by the name in their title row
+ * (`《米国》  【月別】  （輸出）`), with the partner codes the press releases use for them.
+ */
+export const TIME_SERIES_AREAS: Record<string, string> = {
+  米国: "304", EU: "group:eu", アジア: "area:asia", 中国: "105", 韓国: "103", ASEAN: "group:asean", 中東: "area:middle_east", ロシア: "224",
+};
+
 /** Tells the time series apart by their title rows; null when the text is not one of them. */
 export function timeSeriesKind(firstLine: string): TimeSeriesKind | null {
-  if (!firstLine.includes("《世界》") || !firstLine.includes("【月別】")) return null;
-  if (firstLine.includes("（輸出）")) return "d51ma";
-  if (firstLine.includes("（輸入）")) return "d61ma";
-  if (firstLine.includes("千円")) return "d41ma";
+  return timeSeriesTitle(firstLine)?.kind ?? null;
+}
+
+/** The kind of a time series and the partner it is about, from its title row. */
+export function timeSeriesTitle(firstLine: string): { kind: TimeSeriesKind; partner: string } | null {
+  const title = /^《([^》]+)》\s*【月別】/.exec(firstLine);
+  if (!title) return null;
+  const partner = title[1] === "世界" ? "world" : TIME_SERIES_AREAS[title[1]!];
+  if (!partner) return null;
+  const world = partner === "world";
+  if (firstLine.includes("（輸出）")) return { kind: world ? "d51ma" : "d52ma", partner };
+  if (firstLine.includes("（輸入）")) return { kind: world ? "d61ma" : "d62ma", partner };
+  if (world && firstLine.includes("千円")) return { kind: "d41ma", partner };
   return null;
 }
 
@@ -68,11 +88,12 @@ export function parseTimeSeries(bytes: Uint8Array, file: string, encoding: Encod
     throw new InputError({ file, line: splitLines(text).length }, "ends in the middle of a row (no line end after the last row): the file is truncated");
   }
   const lines = splitLines(text);
-  const kind = timeSeriesKind(lines[0] ?? "");
-  if (!kind) throw new InputError({ file, line: 1 }, `expected the title row of a MoF time series (《世界》 【月別】 …), found "${(lines[0] ?? "").slice(0, 60)}"`);
+  const title = timeSeriesTitle(lines[0] ?? "");
+  if (!title) throw new InputError({ file, line: 1 }, `expected the title row of a MoF time series (《世界》 【月別】 …, or an area's: 《米国》, 《EU》, 《アジア》, 《中国》, 《韓国》, 《ASEAN》, 《中東》, 《ロシア》), found "${(lines[0] ?? "").slice(0, 60)}"`);
+  const { kind, partner } = title;
   const { columns, headerLines } = kind === "d41ma" ? totalsColumns(lines, file) : commodityColumns(kind, lines, file);
   const width = kind === "d41ma" ? 3 : parseCsvLine(lines[4]!, file, 5).length;
-  return readMonths(kind, lines, headerLines, columns, width, file);
+  return readMonths(kind, partner, lines, headerLines, columns, width, file);
 }
 
 function expectCell(actual: string | undefined, expected: string, file: string, line: number, column: number): void {
@@ -95,8 +116,8 @@ function totalsColumns(lines: string[], file: string) {
 /** Header rows of d51ma/d61ma, keyed by their first cell. */
 const COMMODITY_HEADER_KEYS = ["", "", "報道発表品目名", "概況品名", "概況品コード", "", "Years/Months"];
 
-function commodityColumns(kind: "d51ma" | "d61ma", lines: string[], file: string) {
-  const flow: Flow = kind === "d51ma" ? "export" : "import";
+function commodityColumns(kind: Exclude<TimeSeriesKind, "d41ma">, lines: string[], file: string) {
+  const flow: Flow = kind === "d51ma" || kind === "d52ma" ? "export" : "import";
   const header = lines.slice(0, 7).map((line, i) => parseCsvLine(line, file, i + 1));
   COMMODITY_HEADER_KEYS.forEach((key, i) => {
     if (key) expectCell(header[i]?.[0], key, file, i + 1, 1);
@@ -129,7 +150,7 @@ function commodityColumns(kind: "d51ma" | "d61ma", lines: string[], file: string
   return { columns, headerLines: 7 };
 }
 
-function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, columns: Column[], width: number, file: string): TimeSeriesFile {
+function readMonths(kind: TimeSeriesKind, partner: string, lines: string[], headerLines: number, columns: Column[], width: number, file: string): TimeSeriesFile {
   const observations: Observation[] = [];
   let lastPublished: string | null = null;
   let firstUnpublishedLine: number | null = null;
@@ -168,7 +189,7 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
       if (problem) {
         throw new InputError({ file, line: lineNo, column: column.index + 1 }, `"${cell}" in ${column.label}: ${problem.startsWith("a negative") ? "a negative amount; the Ministry prints none in these tables" : problem}`);
       }
-      row.push({ period, flow: column.flow, partner: "world", commodity: column.commodity, measure: column.measure, value: Number(cell), unit: column.unit, line: lineNo, column: column.label });
+      row.push({ period, flow: column.flow, partner, commodity: column.commodity, measure: column.measure, value: Number(cell), unit: column.unit, line: lineNo, column: column.label });
     }
     // A blank cell in a month with figures would drop one observation without a word: the Ministry prints "-".
     if (blank && row.some((o) => o.value !== 0)) {
@@ -188,5 +209,5 @@ function readMonths(kind: TimeSeriesKind, lines: string[], headerLines: number, 
   if (lastPublished === null) {
     throw new InputError({ file, line: headerLines + 1 }, lines.length > headerLines ? "has no month with figures" : "has a header but no rows");
   }
-  return { kind, observations, lastPublished };
+  return { kind, partner, observations, lastPublished };
 }

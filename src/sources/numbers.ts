@@ -40,8 +40,9 @@ const MEASURE_BOUNDS: Record<Measure, { min: number; max: number; what: string }
   share_pct: { min: 0, max: 100, what: "a share lies between 0 and 100%" },
   // A part can take at most its whole former share (100 points) off the total's change.
   contribution_pp: { min: -100, max: MAX_PERCENT, what: `a contribution lies between -100 and +${MAX_PERCENT.toLocaleString("en-US")} points` },
-  // Printed only where the balance kept its sign, so the ratio is positive: above -100%, as for a y/y change.
-  balance_yoy_pct: { min: -100, max: MAX_PERCENT, what: `a balance's y/y change lies between -100% and +${MAX_PERCENT.toLocaleString("en-US")}%` },
+  // A balance printed as such (flow balance) is a difference of two values: either sign, within the values' bounds.
+  balance: { min: -MAX_AMOUNT, max: MAX_AMOUNT, what: "a balance lies within ±10^15 thousand yen" },
+  balance_sa: { min: -MAX_AMOUNT, max: MAX_AMOUNT, what: "a balance lies within ±10^15 thousand yen" },
 };
 
 /** The bounds of a measure, for SQL that checks the same thing. */

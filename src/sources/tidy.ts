@@ -2,7 +2,7 @@
 // The rules a row must meet live here; the store checks them over a whole file in DuckDB (store/ingest-tidy),
 // and on a refusal this module reads the file again, line by line, to say where and what.
 
-import { DATE_PATTERN, FLOWS, MEASURES, PERIOD_PATTERN, STAGES, type Flow, type Measure, type Observation } from "../domain.js";
+import { DATE_PATTERN, FLOWS, MEASURES, PERIOD_PATTERN, STAGES, type Flow, type Measure, type Observation, type ObservationFlow } from "../domain.js";
 import { InputError } from "../errors.js";
 import { commodityProblem, partnerProblem } from "./codes/index.js";
 import { fileLines } from "./csv.js";
@@ -14,7 +14,7 @@ export type TidyRow = Record<TidyColumn, string>;
 
 /** Factor from a value unit to thousand yen, the store's one unit for `value`. */
 export const VALUE_UNITS: Readonly<Record<string, number>> = { JPY: 0.001, JPY_thousand: 1, JPY_million: 1000, JPY_billion: 1_000_000 };
-export const PERCENT_UNITS: Readonly<Partial<Record<Measure, string>>> = { yoy_pct: "pct", share_pct: "pct", contribution_pp: "pp", balance_yoy_pct: "pct" };
+export const PERCENT_UNITS: Readonly<Partial<Record<Measure, string>>> = { yoy_pct: "pct", share_pct: "pct", contribution_pp: "pp" };
 /** A decimal number, optionally signed and with an exponent: `1725000`, `-2.4`, `1.5e3`. No `+`, `.5`, `0x10`, `1_000`. */
 export const TIDY_NUMBER = "-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?";
 /** A quantity unit as printed (`NO`, `KG`, `MT`, `M2` …): letters, digits and `_`, up to 16. */
@@ -41,6 +41,10 @@ export function checkTidyHeader(header: readonly string[], file: string): void {
 export type TidyObservation = Omit<Observation, "line" | "column">;
 
 const isFlow = (flow: string): flow is Flow => (FLOWS as readonly string[]).includes(flow);
+/** Measures in yen, stored in thousand yen: traded values, and balances printed as such (flow `balance`). */
+export const YEN_MEASURES: readonly Measure[] = ["value", "balance", "balance_sa"];
+/** What flow `balance` holds: a balance printed without its exports and imports, and its printed % change. */
+const BALANCE_MEASURES: readonly string[] = ["balance", "balance_sa", "yoy_pct"];
 const isMeasure = (measure: string): measure is Measure => (MEASURES as readonly string[]).includes(measure);
 
 /**
@@ -50,12 +54,18 @@ const isMeasure = (measure: string): measure is Measure => (MEASURES as readonly
  */
 export const TIDY_FIELD_CHECKS = {
   period: (period: string) => (PERIOD_PATTERN.test(period) ? null : `expected YYYY-MM, found "${period}"`),
-  flow: (flow: string) => (isFlow(flow) ? null : `expected export or import, found "${flow}"`),
+  flow: (flow: string) => (isFlow(flow) || flow === "balance" ? null : `expected export, import or balance, found "${flow}"`),
   partner: (partner: string) => partnerProblem(partner),
-  commodity: (flow: string, commodity: string) => (isFlow(flow) ? commodityProblem(flow, commodity) : null),
+  commodity: (flow: string, commodity: string) =>
+    flow === "balance" ? (commodity === "total" ? null : `expected total for flow balance, found "${commodity}"`) : isFlow(flow) ? commodityProblem(flow, commodity) : null,
   measure: (measure: string) => (isMeasure(measure) ? null : `expected one of ${MEASURES.join(", ")}, found "${measure}"`),
+  /** Flow `balance` holds balances and their % change; the balance measures belong to it alone. */
+  flowMeasure: (flow: string, measure: string) => {
+    if (flow === "balance") return BALANCE_MEASURES.includes(measure) ? null : `expected ${BALANCE_MEASURES.join(", ")} for flow balance, found "${measure}"`;
+    return measure === "balance" || measure === "balance_sa" ? `measure ${measure} goes with flow balance, found flow "${flow}"` : null;
+  },
   unit: (measure: string, unit: string) => {
-    if (measure === "value") return unit in VALUE_UNITS ? null : `expected a yen unit (${Object.keys(VALUE_UNITS).join(", ")}) for measure value, found "${unit}"`;
+    if (YEN_MEASURES.includes(measure as Measure)) return unit in VALUE_UNITS ? null : `expected a yen unit (${Object.keys(VALUE_UNITS).join(", ")}) for measure ${measure}, found "${unit}"`;
     const percent = PERCENT_UNITS[measure as Measure];
     if (percent) return unit === percent ? null : `expected ${percent} for measure ${measure}, found "${unit}"`;
     return QUANTITY.test(unit) ? null : `expected a quantity unit as printed (NO, KG, MT …) for measure ${measure}, found "${unit}"`;
@@ -71,7 +81,7 @@ export const TIDY_FIELD_CHECKS = {
  */
 export function tidyValue(measure: Measure, unit: string, text: string): number | { problem: string } {
   if (!NUMBER.test(text)) return { problem: `expected a number such as 1725000 or -2.4, found "${text}"` };
-  const value = Number(text) * (measure === "value" ? VALUE_UNITS[unit]! : 1) + 0; // +0 turns -0 into 0
+  const value = Number(text) * (YEN_MEASURES.includes(measure) ? VALUE_UNITS[unit]! : 1) + 0; // +0 turns -0 into 0
   const bounds = measureProblem(measure, value, text);
   return bounds ? { problem: bounds } : value;
 }
@@ -84,7 +94,7 @@ export function readTidyRow(row: TidyRow): TidyObservation | { column: TidyColum
     ["flow", () => c.flow(row.flow)],
     ["partner", () => c.partner(row.partner)],
     ["commodity", () => c.commodity(row.flow, row.commodity)],
-    ["measure", () => c.measure(row.measure)],
+    ["measure", () => c.measure(row.measure) ?? c.flowMeasure(row.flow, row.measure)],
     ["value", () => (NUMBER.test(row.value) ? null : `expected a number such as 1725000 or -2.4, found "${row.value}"`)],
     ["unit", () => c.unit(row.measure, row.unit)],
     ["value", () => {
@@ -100,7 +110,7 @@ export function readTidyRow(row: TidyRow): TidyObservation | { column: TidyColum
     if (found) return { column, problem: found };
   }
   const measure = row.measure as Measure;
-  return { period: row.period, flow: row.flow as Flow, partner: row.partner, commodity: row.commodity, measure, value: tidyValue(measure, row.unit, row.value) as number, unit: measure === "value" ? "JPY_thousand" : row.unit };
+  return { period: row.period, flow: row.flow as ObservationFlow, partner: row.partner, commodity: row.commodity, measure, value: tidyValue(measure, row.unit, row.value) as number, unit: YEN_MEASURES.includes(measure) ? "JPY_thousand" : row.unit };
 }
 
 /**

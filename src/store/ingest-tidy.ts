@@ -11,7 +11,7 @@ import { isUtf8File } from "../sources/csv.js";
 import type { SourceFormat } from "../sources/index.js";
 import { measureBounds, MAX_AMOUNT } from "../sources/numbers.js";
 import {
-  checkTidyHeader, diagnoseTidyCsv, readTidyRow, splitTidyLine, TIDY_COLUMNS, TIDY_FIELD_CHECKS, TIDY_NUMBER, tidyCsvRows, VALUE_UNITS,
+  checkTidyHeader, diagnoseTidyCsv, readTidyRow, splitTidyLine, TIDY_COLUMNS, TIDY_FIELD_CHECKS, TIDY_NUMBER, tidyCsvRows, VALUE_UNITS, YEN_MEASURES,
   type TidyRow,
 } from "../sources/tidy.js";
 import { insertRelease, landRelease, nextReleaseId, releaseReports, type IngestOptions, type ReleaseReport } from "./ingest.js";
@@ -42,6 +42,9 @@ function parquetRows(file: string): string {
  * and the period's form (in SQL, for every row), and a hash of its release. The fields that take few values are
  * checked per distinct value (`fieldsAreGood`).
  */
+/** The measures in yen (stored in thousand yen), as a SQL condition. */
+const YEN = `measure IN (${YEN_MEASURES.map((m) => `'${m}'`).join(", ")})`;
+
 function typedRows(rows: string): string {
   const factor = Object.entries(VALUE_UNITS).map(([unit, f]) => `WHEN '${unit}' THEN ${f}::DOUBLE`).join(" ");
   const bounds = MEASURES.map((m: Measure) => {
@@ -49,7 +52,7 @@ function typedRows(rows: string): string {
     return `WHEN '${m}' THEN v >= ${min} AND v ${max === MAX_AMOUNT ? "<" : "<="} ${max}`;
   });
   return `WITH valued AS (
-      SELECT *, TRY_CAST("value" AS DOUBLE) * (CASE WHEN measure = 'value' THEN CASE unit ${factor} END ELSE 1::DOUBLE END) + 0.0 AS v
+      SELECT *, TRY_CAST("value" AS DOUBLE) * (CASE WHEN ${YEN} THEN CASE unit ${factor} END ELSE 1::DOUBLE END) + 0.0 AS v
       FROM (${rows}))
     SELECT rn, stage, released, source, period, flow, partner, commodity, measure, unit, v AS value,
            hash(stage, released, source) AS release_key,
@@ -107,15 +110,18 @@ async function survey(store: Store, rows: string): Promise<Survey> {
 async function fieldsAreGood(store: Store, relation: string): Promise<boolean> {
   const sets = await store.columns(`
     SELECT grouping(flow, partner, measure) AS set_id, flow, partner, commodity, measure, unit
-    FROM ${relation} GROUP BY GROUPING SETS ((flow, commodity), (partner), (measure, unit))`);
+    FROM ${relation} GROUP BY GROUPING SETS ((flow, commodity), (partner), (measure, unit), (flow, measure))`);
   const c = TIDY_FIELD_CHECKS;
   const at = (name: string, i: number) => sets[name]![i] as string;
+  // grouping(flow, partner, measure): a bit set = not grouped by that field.
+  const FLOW_COMMODITY = 0b011, PARTNER = 0b101, MEASURE_UNIT = 0b110, FLOW_MEASURE = 0b010;
   for (let i = 0; i < sets.set_id!.length; i++) {
-    const grouped = (bit: number) => (Number(sets.set_id![i]) & (1 << bit)) === 0; // grouping(): a bit set = not grouped
+    const set = Number(sets.set_id![i]);
     const problem =
-      (grouped(2) && (c.flow(at("flow", i)) || c.commodity(at("flow", i), at("commodity", i)))) ||
-      (grouped(1) && c.partner(at("partner", i))) ||
-      (grouped(0) && (c.measure(at("measure", i)) || c.unit(at("measure", i), at("unit", i))));
+      (set === FLOW_COMMODITY && (c.flow(at("flow", i)) || c.commodity(at("flow", i), at("commodity", i)))) ||
+      (set === PARTNER && c.partner(at("partner", i))) ||
+      (set === MEASURE_UNIT && (c.measure(at("measure", i)) || c.unit(at("measure", i), at("unit", i)))) ||
+      (set === FLOW_MEASURE && c.flowMeasure(at("flow", i), at("measure", i)));
     if (problem) return false;
   }
   return true;
@@ -224,7 +230,7 @@ export async function landTidy(
     const reports: ReleaseReport[] = [];
     for (const m of metas) {
       const incoming = `SELECT (period || '-01')::DATE AS period, flow, partner, commodity, measure, value,
-        CASE WHEN measure = 'value' THEN 'JPY_thousand' ELSE unit END AS unit FROM tidy_rows WHERE ${m.where}`;
+        CASE WHEN ${YEN} THEN 'JPY_thousand' ELSE unit END AS unit FROM tidy_rows WHERE ${m.where}`;
       reports.push(await landRelease(store, { meta: m.meta, fileName: ctx.fileName, sha256: ctx.sha256, part: m.part, incoming }));
     }
     return { releases: reports, rowsRead };
@@ -253,7 +259,7 @@ async function landAtOnce(
   const write = store.run(
     `INSERT INTO observations
      SELECT $dataset, (period || '-01')::DATE, flow, partner, commodity, measure, value,
-            CASE WHEN measure = 'value' THEN 'JPY_thousand' ELSE unit END,
+            CASE WHEN ${YEN} THEN 'JPY_thousand' ELSE unit END,
             CASE release_key ${metas.map((m) => `WHEN ${m.key} THEN ${first + m.part}`).join(" ")} END
      FROM (${typedRows(rows)})`, // in file order, unsorted: sorting 2 M rows would triple the write; `boeki export` writes by period
     { dataset: metas[0]!.meta.dataset },

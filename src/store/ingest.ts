@@ -7,9 +7,10 @@ import path from "node:path";
 import type { Observation, ReleaseMeta, Stage } from "../domain.js";
 import { STAGES } from "../domain.js";
 import { InputError, UsageError } from "../errors.js";
-import { detectFormat, parseAreaCommodity, parsePressRelease, parsePressTable, parseTimeSeries, type SourceFormat } from "../sources/index.js";
+import { detectFormat, parseAreaCommodity, parseFirstPrints, parsePressRelease, parsePressTable, parseTimeSeries, parseYtdVintages, type SourceFormat } from "../sources/index.js";
 import type { Encoding } from "../sources/text.js";
 import { regularFile } from "../sources/input-file.js";
+import { setConsensus, type Consensus } from "./consensus.js";
 import { readUnpacked, readUnpackedHead, unpackedPieces } from "./file-bytes.js";
 import { landHs9Table } from "./ingest-hs9.js";
 import { landTidy } from "./ingest-tidy.js";
@@ -116,7 +117,7 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     const landed = await landTidy(store, file, format, { fileName, sha256, options });
     return { ...base, status: "ingested", releases: landed.releases, rowsRead: landed.rowsRead };
   }
-  const { parts, skipped } = await parseParts(store, file, format, options, bytes, progress);
+  const { parts, skipped, forecasts } = await parseParts(store, file, format, options, bytes, progress);
   const reports: ReleaseReport[] = [];
   progress.reading(1, parts.reduce((n, p) => n + p.observations.length, 0));
   for (const [part, { meta, observations }] of parts.entries()) {
@@ -125,6 +126,8 @@ async function ingestOne(store: Store, file: string, options: IngestOptions): Pr
     reports.push(await landObservations(store, { meta, observations, file, fileName, sha256, part }, storing));
   }
   progress.storing(1);
+  // A calendar's forecasts go in as consensus, under the calendar's own name.
+  for (const forecast of forecasts ?? []) await setConsensus(store, forecast);
   return { ...base, status: "ingested", releases: reports, rowsRead: parts.reduce((n, p) => n + p.observations.length, 0), ...(skipped ? { skipped } : {}) };
 }
 
@@ -201,7 +204,9 @@ async function pressReleaseDate(store: Store, period: string, stage: Stage): Pro
   return row?.released ?? null;
 }
 
-async function parseParts(store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>, progress: IngestProgress): Promise<{ parts: Part[]; skipped?: Record<string, number> }> {
+async function parseParts(
+  store: Store, file: string, format: SourceFormat, options: IngestOptions, bytes: () => Promise<Uint8Array>, progress: IngestProgress,
+): Promise<{ parts: Part[]; skipped?: Record<string, number>; forecasts?: Consensus[] }> {
   const press = (period: string, source: string) => ({ dataset: options.dataset ?? "mof.press", format, source: `${source} ${period}` });
   if (format === "mof-press-xml") {
     const release = parsePressRelease(await bytes(), file);
@@ -225,6 +230,24 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
     };
     return { parts: [{ meta, observations: parsed.observations }], skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
   }
+  if (format === "first-prints") {
+    // A secondary source: its own dataset, and its forecasts recorded as consensus under its own name.
+    const parsed = parseFirstPrints(await bytes(), file);
+    const parts = parsed.releases.map((release) => ({
+      meta: { dataset: options.dataset ?? "calendar.first_prints", format, stage: options.stage ?? release.stage, released: options.released ?? release.released, source: release.source, through: latestPeriod(release.observations) },
+      observations: release.observations,
+    }));
+    return { parts, forecasts: parsed.forecasts };
+  }
+  if (format === "ytd-vintages") {
+    // Derived monthly values: their own dataset, one release per month on the day its snapshot was taken.
+    const parsed = parseYtdVintages(await bytes(), file);
+    const parts = parsed.releases.map((release) => ({
+      meta: { dataset: options.dataset ?? "derived.ytd_vintages", format, stage: options.stage ?? ("unknown" as Stage), released: options.released ?? release.released, source: release.source, through: release.period },
+      observations: release.observations,
+    }));
+    return { parts, skipped: Object.keys(parsed.skipped).length ? parsed.skipped : undefined };
+  }
   if (format === "mof-timeseries") {
     const parsed = parseTimeSeries(await bytes(), file, options.encoding);
     const meta = {
@@ -233,7 +256,7 @@ async function parseParts(store: Store, file: string, format: SourceFormat, opti
       // The 推移表 carry each month's latest figures: revised for all but the newest months.
       stage: options.stage ?? "revised",
       released: options.released ?? null,
-      source: `MoF time series ${parsed.kind}`,
+      source: `MoF time series ${parsed.kind}${parsed.partner === "world" ? "" : ` (${parsed.partner})`}`,
       through: parsed.lastPublished,
     };
     return { parts: [{ meta, observations: parsed.observations }] };

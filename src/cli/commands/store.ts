@@ -26,7 +26,8 @@ export function printIngest(reports: FileReport[], json: boolean): void {
   );
   for (const r of reports.filter((r) => r.skipped)) {
     const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
-    console.log(printable(`${path.basename(r.file)}: skipped rows of items the Ministry no longer publishes and boeki has no code for: ${items}`));
+    const why = r.format === "ytd-vintages" ? "skipped, by why" : "skipped rows of items the Ministry no longer publishes and boeki has no code for";
+    console.log(printable(`${path.basename(r.file)}: ${why}: ${items}`));
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
     const dated = (r.datesSet ?? []).map((d) => `release ${d.releaseId} now dated ${d.now} (was ${d.was ?? "unknown"})`);
