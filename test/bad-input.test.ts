@@ -92,7 +92,7 @@ const EXPECTED: Record<string, RegExp> = {
   "tidy-quoted-newline.csv": /tidy-quoted-newline\.csv:6:10: a quoted field is not closed on its line/,
   "tidy-mixed-line-ends.csv": /tidy-mixed-line-ends\.csv:5: ends with CRLF where the lines above end with LF; the CSV reader refused the mix/,
   "tidy-quantity-without-unit.csv": /tidy-quantity-without-unit\.csv:2 column "unit": expected a quantity unit as printed/,
-  "tidy-space-padded.csv": /tidy-space-padded\.csv:2 column "flow": expected export or import, found " export"/,
+  "tidy-space-padded.csv": /tidy-space-padded\.csv:2 column "flow": expected export, import or balance, found " export"/,
 
   // Minimal reproducers of what the fuzz test found.
   "d51ma-stray-cr.csv": /d51ma-stray-cr\.csv:6:2: a carriage return inside the row/,

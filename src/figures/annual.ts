@@ -203,7 +203,8 @@ const describeYear = (span: YearSpan) =>
 export function annualFactById(s: Snapshot, id: string): Fact | undefined {
   const [metric, flow, partner, commodity, period] = id.split("/") as [string, Flow | "balance", string, string, string];
   const key: SeriesKey = { flow: flow as Flow, partner, commodity };
-  const total: SeriesKey = { flow: flow as Flow, partner: "world", commodity: "total" };
+  // As for a month: a partner's share of the world, goods' share of their partner's total.
+  const total: SeriesKey = { flow: flow as Flow, partner: commodity === "total" ? "world" : partner, commodity: "total" };
   const pick = (facts: Fact[]) => facts.find((f) => f.id === id);
   if (flow === "balance") return pick(annualBalanceFacts(s, partner, period));
   switch (metric) {

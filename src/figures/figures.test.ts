@@ -84,7 +84,7 @@ describe.skipIf(!hasSharedData)("figures on the Ministry's releases", () => {
     expect(find(r, "balance_yoy_pct/balance/105/total/2025-11")).toMatchObject({ value: 13.8, published: 13.8 });
     // The Japanese release's balances: the rounded parts subtracted, 1兆8169億円 − 1兆771億円 = 7398億円; 9兆7147 − 9兆3924 = 3223.
     expect(value(r, "balance_rounded/balance/304/total/2025-11")).toBe(739_800_000);
-    expect(find(r, "balance_rounded/balance/world/total/2025-11")).toMatchObject({ value: 322_300_000, note: expect.stringMatching(/Japanese release/) });
+    expect(find(r, "balance_rounded/balance/world/total/2025-11")).toMatchObject({ value: 322_300_000, note: expect.stringMatching(/Japanese summary prints them \(97,147億円 − 93,924億円\)/) });
     // "The surplus with the U.S. grew for the first time in seven months" (7カ月ぶりに黒字幅が拡大): at least, as the history held begins in 2024.
     expect(find(r, "balance_change_first_since/balance/304/total/2025-11")).toMatchObject({ value: 7, detail: { sign: "rise", atLeast: true } });
     expect(find(r, "streak/balance/105/total/2025-11")).toMatchObject({ detail: { sign: "deficit" } });

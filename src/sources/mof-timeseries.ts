@@ -178,11 +178,15 @@ function readMonths(kind: TimeSeriesKind, partner: string, lines: string[], head
     monthLines.set(period, lineNo);
     const row: Observation[] = [];
     let blank: Column | null = null;
+    // An item blank in all its cells is not yet published that month (the by-area USA file leaves semiconductor
+    // equipment's quantity and value blank in 1988-01 and -02): no figure. One cell blank beside a figure is a hole.
+    const blankItems = new Set(columns.filter((c) => cells[c.index] === "").map((c) => c.commodity));
+    for (const c of columns) if (cells[c.index] !== "") blankItems.delete(c.commodity);
     for (const column of columns) {
       const cell = cells[column.index]!;
       if (cell === "-") continue; // not published, or no quantity for this item
       if (cell === "") {
-        blank ??= column;
+        if (!blankItems.has(column.commodity)) blank ??= column;
         continue;
       }
       const problem = wholeNumberProblem(cell);
