@@ -1,7 +1,7 @@
 // A fact is one figure of a release as data, not text: what was measured, its value, what it was compared
 // with, which release it comes from and the rows behind it. Briefs and the claim checker speak only in facts.
 
-import type { Flow } from "../domain.js";
+import type { Flow, ObservationFlow } from "../domain.js";
 
 export type Metric =
   | "level" // value in thousand yen
@@ -46,7 +46,8 @@ export interface Vintage {
 /** One stored observation a fact was made from. */
 export interface SourceRow {
   period: string;
-  flow: Flow;
+  /** `balance` for a balance printed as such (and its printed % change). */
+  flow: ObservationFlow;
   partner: string;
   commodity: string;
   measure: string;

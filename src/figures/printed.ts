@@ -14,7 +14,7 @@ function printedFact(p: Point, metric: "balance" | "balance_sa", partner: string
   return {
     id: factId(metric, "balance", partner, "total", period), metric, flow: "balance", partner, commodity: "total", period, value: p.value, unit: "JPY_thousand",
     basis, vintage: vintageOf(p),
-    provenance: { dataset: p.dataset, query: `${metric === "balance_sa" ? "seasonally adjusted balance" : "balance"} with ${partner} in ${period} as printed`, rows: [{ period, flow: "export", partner, commodity: "total", measure: metric, value: p.value, releaseId: p.releaseId }] },
+    provenance: { dataset: p.dataset, query: `${metric === "balance_sa" ? "seasonally adjusted balance" : "balance"} with ${partner} in ${period} as printed`, rows: [{ period, flow: "balance", partner, commodity: "total", measure: metric, value: p.value, releaseId: p.releaseId }] },
     detail: { sign: p.value >= 0 ? "surplus" : "deficit" },
     note: `as printed by ${p.dataset}, to ¥${(step * 2) / 1e6} billion`,
     resolution: step,
@@ -63,6 +63,11 @@ function withPrintedPercent(s: Snapshot, partner: string, period: string, facts:
   const computed = facts.find((f) => f.metric === "balance_yoy_pct");
   const fact: Fact = {
     ...balance, id: factId("balance_yoy_pct", "balance", partner, "total", period), metric: "balance_yoy_pct", value: printed.value, unit: "pct", vintage: vintageOf(printed),
+    provenance: {
+      dataset: printed.dataset,
+      query: `series(flow=balance, partner=${partner}, commodity=total, measure=yoy_pct) at ${period}${s.asOf ? ` as of ${s.asOf}` : ""}: the balance's % change as printed`,
+      rows: [{ period, flow: "balance", partner, commodity: "total", measure: "yoy_pct", value: printed.value, releaseId: printed.releaseId }, ...balance.provenance.rows],
+    },
     published: printed.value, computed: computed?.value,
     note: computed && Math.abs(computed.value - printed.value) > 0.05 + 1e-9 ? `as printed; the levels in force give ${computed.value} (the Ministry compares with its own year-earlier figure)` : undefined,
   };
