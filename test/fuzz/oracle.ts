@@ -51,6 +51,7 @@ function inBounds(measure: string, v: number): boolean {
   if (!Number.isFinite(v)) return false;
   if (measure === "value" || measure.startsWith("quantity")) return v >= 0 && v < 1e15;
   if (measure === "share_pct") return v >= 0 && v <= 100;
+  if (measure === "balance" || measure === "balance_sa") return v > -1e15 && v < 1e15;
   return v >= -100 && v <= 1e6; // yoy_pct, contribution_pp
 }
 
@@ -354,7 +355,7 @@ function pressXml(bytes: Uint8Array): Part[] {
       put(r, "exportnobiritsu", period, "export", partner, "total", "yoy_pct", "pct");
       put(r, "importkagakue", period, "import", partner, "total", "value", "");
       put(r, "importnobiritsu", period, "import", partner, "total", "yoy_pct", "pct");
-      put(r, "sashihikinobiritsu", period, "export", partner, "total", "balance_yoy_pct", "pct");
+      put(r, "sashihikinobiritsu", period, "balance", partner, "total", "yoy_pct", "pct");
     }
   }
   for (const block of many(root, "shuyochiikikunihin")) {
@@ -405,7 +406,7 @@ function pressTable(bytes: Uint8Array): Part[] {
     parts.set(key, part);
     const put = (col: string, p: string, flow: string, partner: string, commodity: string, measure: string, unit: string) => {
       const s = get(col);
-      if (s === "") return;
+      if (s === "" || (flow === "balance" && s === "-")) return;
       if (measure === "yoy_pct" && (s === "ZENZO" || /^\*\d+(\.\d+)?$/.test(s))) return;
       let v: number;
       if (measure === "yoy_pct" && s === "ZENGEN") v = -100;
@@ -423,8 +424,8 @@ function pressTable(bytes: Uint8Array): Part[] {
         put(`${x}_prev_year_jpy_mn`, before, flow!, "world", "total", "value", "");
         put(`${x}_yoy_pct`, period, flow!, "world", "total", "yoy_pct", "pct");
       }
-      // The balance's printed % change, stored on the export row (the balance is no flow of the tidy layout).
-      put("bal_yoy_pct", period, "export", "world", "total", "balance_yoy_pct", "pct");
+      // The balance's printed % change (flow balance); "-" where the balance changed sign.
+      put("bal_yoy_pct", period, "balance", "world", "total", "yoy_pct", "pct");
       continue;
     }
     const flow = get("imex") === "E" ? "export" : get("imex") === "I" ? "import" : refuse("imex");
@@ -476,11 +477,14 @@ function tidy(bytes: Uint8Array): Part[] {
   for (const cells of body) {
     if (cells.length !== 10) refuse("width");
     const [period, flow, partner, commodity, measure, value, unit, stage, released, source] = cells as [string, string, string, string, string, string, string, string, string, string];
-    if (!isMonth(period) || (flow !== "export" && flow !== "import") || !ALL_PARTNERS.has(partner)) refuse("keys");
-    if (!(commodity === "total" || /^hs:(\d{2}|\d{4}|\d{6}|\d{9})$/.test(commodity) || (commodity.startsWith("pc:") && PC.has(`${flow} ${commodity}`)))) refuse("commodity");
+    // Flow balance: a balance printed without its parts (balance, balance_sa in yen) or its printed % change.
+    const balance = flow === "balance";
+    if (!isMonth(period) || (flow !== "export" && flow !== "import" && !balance) || !ALL_PARTNERS.has(partner)) refuse("keys");
+    if (balance ? commodity !== "total" : !(commodity === "total" || /^hs:(\d{2}|\d{4}|\d{6}|\d{9})$/.test(commodity) || (commodity.startsWith("pc:") && PC.has(`${flow} ${commodity}`)))) refuse("commodity");
+    if (balance !== (measure === "balance" || measure === "balance_sa") && !(balance && measure === "yoy_pct")) refuse("measure for the flow");
     if (!/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(value)) refuse("number");
     let v = Number(value);
-    if (measure === "value") v *= YEN[unit] ?? refuse("yen unit");
+    if (measure === "value" || measure === "balance" || measure === "balance_sa") v *= YEN[unit] ?? refuse("yen unit");
     else if (measure === "yoy_pct" || measure === "share_pct") unit === "pct" || refuse("pct");
     else if (measure === "contribution_pp") unit === "pp" || refuse("pp");
     else if (measure === "quantity1" || measure === "quantity2") /^[A-Za-z0-9_]{1,16}$/.test(unit) || refuse("quantity unit");
@@ -493,7 +497,7 @@ function tidy(bytes: Uint8Array): Part[] {
     keys.add(key);
     const part = parts.get(`${stage}\u0000${released}\u0000${source}`) ?? { effective: released || today, rows: [] };
     parts.set(`${stage}\u0000${released}\u0000${source}`, part);
-    part.rows.push({ period, flow, partner, commodity, measure, value: v, unit: measure === "value" ? "JPY_thousand" : unit, custom: "" });
+    part.rows.push({ period, flow, partner, commodity, measure, value: v, unit: measure === "value" || measure === "balance" || measure === "balance_sa" ? "JPY_thousand" : unit, custom: "" });
   }
   if (parts.size === 0) refuse("no rows");
   return [...parts.values()];
