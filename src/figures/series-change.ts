@@ -35,6 +35,8 @@ export function yoySeries(points: readonly SeriesPoint[]): YoyPoint[] {
 /** A series as levels (as `series` reads it), or as y/y % — reading twelve months before `from` for the first changes. */
 export async function seriesOrYoy(store: Store, query: SeriesQuery, change: "level" | "yoy"): Promise<SeriesPoint[] | YoyPoint[]> {
   if (change === "level") return series(store, query);
-  const points = await series(store, { ...query, measures: ["value", "yoy_pct"], from: query.from && addMonths(query.from, -12) });
-  return yoySeries(points).filter((p) => !query.from || p.period >= query.from);
+  const { last, ...rest } = query;
+  const points = await series(store, { ...rest, measures: ["value", "yoy_pct"], from: query.from && addMonths(query.from, -12) });
+  const changes = yoySeries(points).filter((p) => !query.from || p.period >= query.from);
+  return last === undefined ? changes : changes.slice(-last);
 }

@@ -94,6 +94,11 @@ describe.skipIf(!hasSharedData)("the HTTP API on the Ministry's releases", () =>
     expect(now.points.at(-1)).toMatchObject({ period: "2025-11", yoyPct: 1.4, from: "levels", stage: "revised" });
     const cars = await json("/api/series?commodity=pc:70503&from=2025-11&to=2025-11&measure=value&as_of=2025-12-17");
     expect(cars.points).toHaveLength(1);
+    // The last N months, as the CLI's --last: levels and changes alike end at the month asked.
+    const lastTwo = await json("/api/series?flow=import&change=yoy&to=2025-11&last=2&as_of=2025-12-17");
+    expect(lastTwo.points.map((p: { period: string; yoyPct: number }) => [p.period, p.yoyPct])).toEqual([["2025-10", 0.7], ["2025-11", 1.3]]);
+    expect((await json("/api/series?partner=USA&to=2025-11&last=3&measure=value")).points.map((p: { period: string }) => p.period)).toEqual(["2025-09", "2025-10", "2025-11"]);
+    expect((await problem(await get("/api/series?last=0"), 400)).detail).toMatch(/last/);
   });
 
   it("facts: a figure with its rows and every value it took — imports +1.3% as printed, +1.4% revised", async () => {

@@ -173,7 +173,7 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
       return send(c, await answer(c, requestKey(c), () => access.use(async (store) => {
         const partner = resolvePartner(q.partner);
         const commodity = resolveCommodity(q.commodity, q.flow);
-        const points = await seriesOrYoy(store, { flow: q.flow, partner, commodity, from: q.from, to: q.to, asOf: q.as_of, measures: q.measure as Measure[] | undefined }, q.change);
+        const points = await seriesOrYoy(store, { flow: q.flow, partner, commodity, from: q.from, to: q.to, last: q.last, asOf: q.as_of, measures: q.measure as Measure[] | undefined }, q.change);
         return jsonAnswer({ flow: q.flow, partner, commodity, asOf: q.as_of ?? null, change: q.change, points });
       })));
     },

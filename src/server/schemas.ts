@@ -76,6 +76,8 @@ export const SeriesQuery = z.object({
   measure: list("measure", MEASURES),
   from: periodParam("from"),
   to: periodParam("to"),
+  last: z.coerce.number({ error: (issue) => `last: expected a whole number of months, found "${String(issue.input)}"` }).int().min(1).max(1200).optional()
+    .openapi({ description: "only the last N months held (up to `to`), as `boeki series --last N`" }),
   as_of: asOfParam,
   change: z.enum(["level", "yoy"], { error: oneOf("change", ["level", "yoy"]) }).default("level")
     .openapi({ description: "`yoy`: each month's change on a year earlier, %, instead of the levels" }),

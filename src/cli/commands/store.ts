@@ -26,7 +26,7 @@ export function printIngest(reports: FileReport[], json: boolean): void {
   );
   for (const r of reports.filter((r) => r.skipped)) {
     const items = Object.entries(r.skipped!).map(([item, n]) => `${item} (${n})`).join(", ");
-    const why = r.format === "ytd-vintages" ? "skipped, by why" : "skipped rows of items the Ministry no longer publishes and boeki has no code for";
+    const why = r.format === "ytd-vintages" ? "rows skipped, by reason" : "skipped rows of items the Ministry no longer publishes and boeki has no code for";
     console.log(printable(`${path.basename(r.file)}: ${why}: ${items}`));
   }
   for (const r of reports.filter((r) => r.status === "already-ingested")) {
