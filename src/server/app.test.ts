@@ -3,6 +3,7 @@
 // process writes the store (503) or after it has (new version, new answers).
 
 import { spawn, type ChildProcess } from "node:child_process";
+import { gunzipSync } from "node:zlib";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -168,7 +169,7 @@ describe.skipIf(!hasSharedData)("the HTTP API on the Ministry's releases", () =>
   it("answers 304 to a repeated request, from the store's version, without reading the store", async () => {
     const first = await get("/api/figures?month=2025-11&section=headline");
     const etag = first.headers.get("ETag")!;
-    expect(etag).toMatch(/^"\d+\.\d+\.\d+\.\d+\.\d+\.\d+\.-?\d+"$/);
+    expect(etag).toMatch(/^W\/"\d+\.\d+\.\d+\.\d+\.\d+\.\d+\.-?\d+"$/);
     expect(first.headers.get("Cache-Control")).toBe("no-cache");
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(access.isOpen).toBe(false);
@@ -176,6 +177,17 @@ describe.skipIf(!hasSharedData)("the HTTP API on the Ministry's releases", () =>
     expect(again.status).toBe(304);
     expect(access.isOpen).toBe(false);
     expect((await get("/api/brief?month=2025-11", { "If-None-Match": etag })).status).toBe(304);
+  });
+
+  it("sends a large answer gzipped to a client that takes gzip, the same JSON once unpacked", async () => {
+    const plain = await get("/api/figures?month=2025-11&as_of=2025-12-17");
+    const zipped = await get("/api/figures?month=2025-11&as_of=2025-12-17", { "Accept-Encoding": "gzip, deflate, br" });
+    expect(plain.headers.get("Content-Encoding")).toBeNull();
+    expect(zipped.headers.get("Content-Encoding")).toBe("gzip");
+    expect(zipped.headers.get("Vary")).toBe("Accept-Encoding");
+    const [text, bytes] = [await plain.text(), Buffer.from(await zipped.arrayBuffer())];
+    expect(bytes.length).toBeLessThan(text.length / 5);
+    expect(gunzipSync(bytes).toString("utf8")).toBe(text);
   });
 
   it("answers concurrent requests on the one store exactly as it answers them one by one", async () => {

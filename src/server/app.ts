@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { OpenAPIHono, type RouteConfig, type z } from "@hono/zod-openapi";
 import { serveStatic } from "@hono/node-server/serve-static";
@@ -31,6 +32,9 @@ import * as S from "./schemas.js";
 import { StoreBusyError, StoreMissingError, type StoreAccess } from "./store-access.js";
 
 const require = createRequire(import.meta.url);
+/** Below this size an answer goes out as it is: gzip would save less than it costs. */
+const GZIP_FROM_BYTES = 1024;
+
 /** This boeki's version: part of every ETag, so that a new boeki never serves an old answer from a browser's cache. */
 export const BOEKI_VERSION = (require("../../package.json") as { version: string }).version;
 /** Where `npm run build:web` puts the page: the same folder seen from src/server and from dist/server. */
@@ -114,8 +118,9 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const storeVersion: MiddlewareHandler<Env> = async (c, next) => {
     const version = await access.version();
     c.set("version", version);
-    const etag = `"${BOEKI_VERSION}.${version}"`;
-    if (c.req.method === "GET" && (c.req.header("If-None-Match") ?? "").split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, "") === etag || tag === "*")) {
+    // Weak: the same answer goes out gzipped or not (Vary: Accept-Encoding), equal in meaning, not in bytes.
+    const etag = `W/"${BOEKI_VERSION}.${version}"`;
+    if (c.req.method === "GET" && (c.req.header("If-None-Match") ?? "").split(/\s*,\s*/).some((tag) => tag.replace(/^W\//, "") === etag.replace(/^W\//, "") || tag === "*")) {
       return c.body(null, 304, { ETag: etag, "Cache-Control": CACHE_CONTROL });
     }
     if (c.req.method === "GET") {
@@ -132,7 +137,16 @@ export function createApp(options: AppOptions): OpenAPIHono<Env> {
   const route = (config: RouteConfig, handler: (c: Context<Env>) => Promise<Response>) =>
     openapi({ ...config, middleware: [storeVersion, ...((config.middleware as MiddlewareHandler[] | undefined) ?? [])] }, handler);
 
-  const send = (c: Context<Env>, answer: Cached) => c.body(answer.body as Uint8Array<ArrayBuffer>, 200, { "Content-Type": answer.contentType });
+  /**
+   * A cached answer as it is, or gzipped for a client that takes gzip (a browser always does): a month's figures are
+   * a megabyte of JSON, a tenth of that gzipped. The gzipped bytes are made once per cached answer and kept with it.
+   */
+  const send = (c: Context<Env>, answer: Cached) => {
+    const headers: Record<string, string> = { "Content-Type": answer.contentType, Vary: "Accept-Encoding" };
+    if (answer.body.byteLength < GZIP_FROM_BYTES || !/\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "")) return c.body(answer.body as Uint8Array<ArrayBuffer>, 200, headers);
+    answer.gzipped ??= gzipSync(answer.body, { level: 6 });
+    return c.body(answer.gzipped as Uint8Array<ArrayBuffer>, 200, { ...headers, "Content-Encoding": "gzip" });
+  };
   // Bodies are kept as UTF-8 bytes: a cached answer is then sent as it is, without encoding it again per request.
   const bytes = (text: string) => Buffer.from(text, "utf8");
   const jsonAnswer = (value: unknown): Cached => ({ body: bytes(JSON.stringify(value)), contentType: "application/json; charset=utf-8" });

@@ -5,6 +5,8 @@
 export interface Cached {
   body: Uint8Array;
   contentType: string;
+  /** The body gzipped, made the first time a client that takes gzip asks. */
+  gzipped?: Uint8Array;
 }
 
 const sizeOf = (value: unknown): number =>

@@ -3,6 +3,7 @@
 
 import { UsageError } from "../errors.js";
 import { loadDuckDB } from "./duckdb.js";
+import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS } from "./sql-limits.js";
 import { plain, type Store } from "./store.js";
 
 export interface QueryOptions {
@@ -19,8 +20,7 @@ export interface QueryResult {
   truncated: boolean;
 }
 
-export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
-export const DEFAULT_MAX_ROWS = 1000;
+export { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS };
 
 const ALLOWED = "boeki sql runs one query: SELECT, WITH … SELECT, FROM …, VALUES, SUMMARIZE, DESCRIBE or SHOW";
 

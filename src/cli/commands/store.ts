@@ -9,7 +9,7 @@ import { UsageError } from "../../errors.js";
 import { FORMATS } from "../../sources/formats.js";
 import type { ExportOptions } from "../../store/export.js";
 import type { FileReport, IngestOptions } from "../../store/ingest.js";
-import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS } from "../../store/sql.js";
+import { DEFAULT_MAX_ROWS, DEFAULT_QUERY_TIMEOUT_MS } from "../../store/sql-limits.js";
 import { globals, withStore } from "../context.js";
 import { printable, printJson, printTable, thousands } from "../output.js";
 
