@@ -54,6 +54,16 @@ def d51(flow_title="（輸出）", codes=("'0'+'1'", "'70503'"), rows=None):
     return "\n".join(head + rows) + "\n"
 write(FIX, "d51ma-small.sjis.csv", d51())
 
+# d61ma: imports by principal commodity, the same narrow shape (motor vehicles are pc:70501 in imports).
+def d61():
+    text = d51(flow_title="（輸入）", codes=("'0'+'1'", "'70501'"), rows=[
+        "2025/10,9524100000 ,-,780000000 ,31234 ,180000000 ",
+        "2025/11,9392446000 ,-,790000000 ,30111 ,175000000 ",
+        "2025/12,-,-,-,-,-",
+    ])
+    return text.replace("WORLD Monthly Data  (Export)", "WORLD Monthly Data  (Import)")
+write(FIX, "d61ma-small.sjis.csv", d61())
+
 # HS-9 tables in the e-Stat layout (no Custom/Country) and the Customs layout (with both).
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 def hs9_header(custom=False, country=False):
