@@ -98,6 +98,10 @@ describe.skipIf(!hasSharedData || !hasChromium)("the release desk page in Chromi
     await page.locator(".chart-grid img").first().waitFor();
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>(".chart-grid img")].every((img) => img.complete && img.naturalWidth > 0));
     expect(await page.locator(".chart-grid img").first().getAttribute("alt")).toMatch(/Exports and imports, % change on a year earlier.*Exports 6\.1% in 2025-11/);
+    // "By the numbers" after the story: the surplus with the U.S. a fact like every number of the text.
+    const partners = page.locator(".key-figures table").first();
+    await textOf(partners, /United States/);
+    expect(await partners.locator("tr", { hasText: "United States" }).locator("button.fact", { hasText: /^739\.8$/ }).count()).toBe(1);
     await shot("1-release.png");
   });
 

@@ -160,6 +160,11 @@ const Sentence = z.object({ text: z.string(), facts: z.array(z.string()), spans:
 export const Brief = z
   .object({
     month: z.string(), asOf: z.string().nullable(), lang: z.enum(["en", "ja"]), title: Sentence, paragraphs: z.array(z.array(Sentence)), facts: z.array(Fact),
+    tables: z.array(z.object({
+      id: z.string(), title: z.string(), columns: z.array(z.string()),
+      rows: z.array(z.object({ label: z.string(), indent: z.boolean().optional(), cells: z.array(Sentence.nullable()) })),
+      notes: z.array(Sentence),
+    })).openapi({ description: "\"By the numbers\": the key figures after the story, every cell a fact" }),
     charts: z.array(z.object({
       id: z.string(), title: z.string(), description: z.string().openapi({ description: "the chart as text, for readers who cannot see it" }), file: z.string(),
       url: z.string().openapi({ description: "the chart as SVG from /api/charts" }), png: z.string().openapi({ description: "the same as PNG" }),

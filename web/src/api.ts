@@ -15,6 +15,8 @@ export interface Release { releaseId: number; dataset: string; fileName: string;
 export interface Sentence { text: string; facts: string[]; spans: Array<{ start: number; end: number; factId: string }> }
 export interface Brief {
   month: string; asOf: string | null; lang: "en" | "ja"; title: Sentence; paragraphs: Sentence[][]; facts: Fact[];
+  /** "By the numbers": the key figures after the story, every cell a fact. */
+  tables: Array<{ id: string; title: string; columns: string[]; rows: Array<{ label: string; indent?: boolean; cells: Array<Sentence | null> }>; notes: Sentence[] }>;
   charts: Array<{ id: string; title: string; description: string; url: string; png: string }>;
 }
 export interface FactHistory { fact: Fact | null; history: Array<{ from: string; value: number | null; vintage: Vintage | null }> }

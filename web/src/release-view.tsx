@@ -170,6 +170,28 @@ function BriefText({ brief }: { brief: Brief }) {
       {brief.paragraphs.map((p, i) => (
         <p key={i}>{p.map((s, j) => <span key={j}>{j > 0 ? joiner : ""}<Marked sentence={s} asOf={brief.asOf} facts={facts} /></span>)}</p>
       ))}
+      {brief.tables.length > 0 && (
+        <section class="key-figures" aria-label={words.keyFigures}>
+          <h3>{words.keyFigures}</h3>
+          {brief.tables.map((t) => (
+            <div class="table-scroll" key={t.id}>
+              <table id={`table-${t.id}`}>
+                <caption>{t.title}</caption>
+                <thead><tr>{t.columns.map((c, i) => <th key={i} scope="col">{c}</th>)}</tr></thead>
+                <tbody>
+                  {t.rows.map((r, i) => (
+                    <tr key={i}>
+                      <th scope="row" class={r.indent ? "item" : undefined}>{r.label}</th>
+                      {r.cells.map((c, j) => <td key={j}>{c ? <Marked sentence={c} asOf={brief.asOf} facts={facts} /> : "–"}</td>)}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {t.notes.map((n, i) => <p class="note" key={i}><Marked sentence={n} asOf={brief.asOf} facts={facts} /></p>)}
+            </div>
+          ))}
+        </section>
+      )}
     </article>
   );
 }
