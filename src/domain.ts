@@ -61,3 +61,12 @@ export function addMonths(period: string, months: number): string {
   const total = Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1 + months;
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, "0")}`;
 }
+
+/**
+ * The day in Japan at `t`, as `YYYY-MM-DD`: the Ministry's calendar, and a day ahead of most of the world's, so that
+ * a release dated today in Tokyo is never "in the future" for a user elsewhere. Japan keeps UTC+9 all year (no summer
+ * time since 1951), so no time-zone database (ICU, slow to load) is needed.
+ */
+export function dayInJapan(t: Date = new Date()): string {
+  return new Date(t.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}

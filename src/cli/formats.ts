@@ -6,6 +6,7 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { UsageError } from "../errors.js";
+import { sqlString } from "../store/sql-text.js";
 import { formatTable, thousands, type OutputFormat } from "./output.js";
 
 export { OUTPUT_FORMATS, outputFormat, type OutputFormat } from "./output.js";
@@ -60,7 +61,7 @@ async function writeParquet(rows: Row[], columns: string[], file: string): Promi
       appender.endRow();
     }
     appender.closeSync();
-    await connection.run(`COPY result TO '${file.replaceAll("'", "''")}' (FORMAT parquet, COMPRESSION zstd)`);
+    await connection.run(`COPY result TO ${sqlString(file)} (FORMAT parquet, COMPRESSION zstd)`);
   } finally {
     connection.closeSync();
     instance.closeSync();

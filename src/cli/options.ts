@@ -4,7 +4,8 @@
 import type { Flow } from "../domain.js";
 import { UsageError } from "../errors.js";
 import { commodityByFlow, resolveCommodity, resolvePartner } from "../sources/codes/resolve.js";
-import { isAfterToday, parseDate, parseMonth, refuseFuture, todayInJapan } from "../store/months.js";
+import { dayInJapan } from "../domain.js";
+import { isAfterToday, parseDate, parseMonth, refuseFuture } from "../store/months.js";
 
 /** A usage error that names `optionName`, unless it names an option already. */
 function naming(optionName: string, error: unknown): unknown {
@@ -56,7 +57,7 @@ export function asOfDate(text: string | undefined, optionName = "--as-of"): stri
   if (text === undefined) return undefined;
   const date = parseDate(text, optionName);
   if (isAfterToday(date)) {
-    console.error(`boeki: warning: ${optionName} ${date} is after today (${todayInJapan()} in Japan); the answer is the store as it stands now`);
+    console.error(`boeki: warning: ${optionName} ${date} is after today (${dayInJapan()} in Japan); the answer is the store as it stands now`);
   }
   return date;
 }

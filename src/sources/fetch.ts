@@ -10,6 +10,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { addMonths, dayInJapan } from "../domain.js";
 import { BoekiError, InputError, NetworkError } from "../errors.js";
 import { refuseHtml } from "./text.js";
 
@@ -74,20 +75,15 @@ export function hostPath(url: string): string {
   return path.posix.join(u.host, decodeURIComponent(u.pathname));
 }
 
-const japanDay = (t: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit", day: "2-digit" }).format(t);
-
 function japanDate(httpDate: string | null): string | null {
   if (!httpDate) return null;
   const t = new Date(httpDate);
   if (Number.isNaN(t.getTime())) return null;
-  return japanDay(t);
+  return dayInJapan(t);
 }
 
 /** The first day of the month after `YYYY-MM`: no release of that month's data can come earlier. */
-function dayAfterMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
-}
+const dayAfterMonth = (month: string) => `${addMonths(month, 1)}-01`;
 
 const retryable = (status: number) => status >= 500 || status === 429 || status === 408;
 const megabytes = (n: number) =>
@@ -201,7 +197,7 @@ async function copyFromFolder(file: string, relative: string, partial: string, m
  * The Ministry publishes a month's figures in the month after it, and never in the future.
  */
 function implausibleRelease(date: string, through: string | null | undefined, now: Date): string | null {
-  const today = japanDay(now);
+  const today = dayInJapan(now);
   if (date > today) return `is in the future (today is ${today} in Japan)`;
   if (through && date < dayAfterMonth(through)) return `is before the data's last month (${through}) had ended`;
   return null;

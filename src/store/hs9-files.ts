@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { HS9_CELL_COLUMNS } from "./schema.js";
+import { sqlString } from "./sql-text.js";
 import type { Store } from "./store.js";
 
 /** Columns of every HS-9 file, in order. NULL cell: nothing new in that release (unchanged, zero, or not yet published). */
@@ -41,7 +42,6 @@ export function hs9FilePath(store: Store, releaseId: number, sha256: string, suf
   return { relative, absolute };
 }
 
-export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /** The HS-9 files in force for a query: of `years`, effective by `asOf`, with their release's vintage. */
 export async function hs9Files(store: Store, filter: { fromYear?: number; toYear?: number; asOf?: string } = {}): Promise<Hs9File[]> {

@@ -9,6 +9,7 @@ import { MEASURES, STAGES, type Measure, type ReleaseMeta } from "../domain.js";
 import { InputError } from "../errors.js";
 import { isUtf8File } from "../sources/csv.js";
 import type { SourceFormat } from "../sources/index.js";
+import { sqlString } from "./sql-text.js";
 import { measureBounds, MAX_AMOUNT } from "../sources/numbers.js";
 import {
   checkTidyHeader, diagnoseTidyCsv, readTidyRow, splitTidyLine, TIDY_COLUMNS, TIDY_FIELD_CHECKS, TIDY_NUMBER, tidyCsvRows, VALUE_UNITS, YEN_MEASURES,
@@ -17,7 +18,6 @@ import {
 import { insertRelease, landRelease, nextReleaseId, releaseReports, type IngestOptions, type ReleaseReport } from "./ingest.js";
 import type { Store } from "./store.js";
 
-const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
  * A tidy CSV as DuckDB reads it: every field text, one spare column to catch an extra field (DuckDB would pass
@@ -28,13 +28,13 @@ const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 function csvRows(file: string, numbered: boolean): string {
   const columns = [...TIDY_COLUMNS, "_extra"].map((c) => `'${c}': 'VARCHAR'`).join(", ");
   return `SELECT ${numbered ? "row_number() OVER ()" : "0"} AS rn, ${TIDY_COLUMNS.map((c) => `"${c}"`).join(", ")}, "_extra" IS NULL AND "source" IS NOT NULL AS whole
-    FROM read_csv(${literal(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true,
+    FROM read_csv(${sqlString(file)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', strict_mode = true,
                   null_padding = true, nullstr = '\u0001\u0002\u0003', encoding = 'utf-8', columns = {${columns}})`;
 }
 
 function parquetRows(file: string): string {
   return `SELECT file_row_number + 1 AS rn, ${TIDY_COLUMNS.map((c) => `coalesce(CAST("${c}" AS VARCHAR), '') AS "${c}"`).join(", ")}, true AS whole
-    FROM read_parquet(${literal(file)}, file_row_number = true)`;
+    FROM read_parquet(${sqlString(file)}, file_row_number = true)`;
 }
 
 /**
@@ -195,7 +195,7 @@ export async function landTidy(
         source: r.source,
         through: r.through,
       },
-      where: `stage = ${literal(r.stage)} AND released = ${literal(r.released)} AND source = ${literal(r.source)}`,
+      where: `stage = ${sqlString(r.stage)} AND released = ${sqlString(r.released)} AND source = ${sqlString(r.source)}`,
     }));
   const releases = found.releases;
   let metas = metasOf(releases);

@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { FIXTURES, storesClosedAfterEach } from "../../test/helpers.js";
 import { ingest } from "./ingest.js";
-import { firstPublished, latestMonth, parseDate, resolveMonth, todayInJapan } from "./months.js";
+import { dayInJapan } from "../domain.js";
+import { firstPublished, latestMonth, parseDate, resolveMonth } from "./months.js";
 
 const usage = async (f: () => unknown) => {
   try {
@@ -25,9 +26,9 @@ describe("parseDate", () => {
   });
 
   it("knows today in Japan, nine hours ahead of UTC all year", () => {
-    expect(todayInJapan(new Date("2025-12-16T14:59:00Z"))).toBe("2025-12-16");
-    expect(todayInJapan(new Date("2025-12-16T15:00:00Z"))).toBe("2025-12-17");
-    expect(todayInJapan(new Date("2025-06-30T23:50:00Z"))).toBe("2025-07-01"); // no summer time
+    expect(dayInJapan(new Date("2025-12-16T14:59:00Z"))).toBe("2025-12-16");
+    expect(dayInJapan(new Date("2025-12-16T15:00:00Z"))).toBe("2025-12-17");
+    expect(dayInJapan(new Date("2025-06-30T23:50:00Z"))).toBe("2025-07-01"); // no summer time
   });
 });
 

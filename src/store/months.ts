@@ -1,7 +1,7 @@
 // Months and days as users type them: `latest`, `latest-1` or `YYYY-MM` turned into a month the store holds, and
 // `YYYY-MM-DD` checked as a real calendar day before it reaches the database (2025-02-30 is a usage error, not SQL's).
 
-import { addMonths, DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
+import { addMonths, dayInJapan, DATE_PATTERN, PERIOD_PATTERN } from "../domain.js";
 import { UsageError } from "../errors.js";
 import type { Store } from "./store.js";
 
@@ -27,20 +27,12 @@ export function parseMonth(text: string, optionName: string): string {
   return month;
 }
 
-/**
- * Today in Japan, as `YYYY-MM-DD`: the Ministry's calendar, and a day ahead of most of the world's, so that a
- * release dated today in Tokyo is never "in the future" for a user elsewhere. Japan keeps UTC+9 all year (no summer
- * time since 1951), so no time-zone database (ICU, slow to load) is needed.
- */
-export function todayInJapan(now: Date = new Date()): string {
-  return new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-}
 
-export const isAfterToday = (date: string, now?: Date) => date > todayInJapan(now);
+export const isAfterToday = (date: string, now?: Date) => date > dayInJapan(now);
 
 /** Refuses a day after today, for options where one cannot be true (an article's date, a release date). */
 export function refuseFuture(date: string, optionName: string, why: string): string {
-  if (isAfterToday(date)) throw new UsageError(`${optionName}: ${date} is after today (${todayInJapan()} in Japan): ${why}`);
+  if (isAfterToday(date)) throw new UsageError(`${optionName}: ${date} is after today (${dayInJapan()} in Japan): ${why}`);
   return date;
 }
 

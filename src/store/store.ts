@@ -11,6 +11,7 @@ import { GROUP_MEMBERSHIPS, PARTNERS, PRINCIPAL_COMMODITIES } from "../sources/c
 import { loadDuckDB } from "./duckdb.js";
 import { filesFolder, refreshHs9Views, removeOrphanFiles } from "./hs9-files.js";
 import { MIGRATION_STEPS, MIGRATIONS, SCHEMA_VERSION } from "./schema.js";
+import { sqlString } from "./sql-text.js";
 
 import { DEFAULT_STORE_PATH } from "./paths.js";
 
@@ -54,13 +55,11 @@ export function plain(value: unknown): unknown {
   return value;
 }
 
-const sqlText = (s: string) => `'${s.replaceAll("'", "''")}'`;
-
 /** A SQL literal for a code-list value (strings, numbers, null). */
 function sqlLiteral(value: unknown): string {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "number") return String(value);
-  return `'${String(value).replaceAll("'", "''")}'`;
+  return sqlString(String(value));
 }
 
 const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
@@ -134,7 +133,7 @@ export class Store {
       await store.migrate();
       if (!readOnly) await removeOrphanFiles(store);
       if (sandbox) {
-        const files = sqlText(`${resolve(directory, filesFolder(store))}/`);
+        const files = sqlString(`${resolve(directory, filesFolder(store))}/`);
         await refreshHs9Views(store, { temporary: true });
         await store.run(`SET allowed_directories = [${files}]; SET enable_external_access = false; SET lock_configuration = true`);
         config.enable_external_access = "false";
@@ -181,7 +180,7 @@ export class Store {
     // Progress of long statements is read by the CLI's progress bar; DuckDB must not print its own.
     await this.run(`SET enable_progress_bar = true; SET enable_progress_bar_print = false`);
     // The HS-9 files are named relative to the store's folder, so that a store moved with its files still reads them.
-    await this.run(`SET file_search_path = ${sqlText(this.directory)}`);
+    await this.run(`SET file_search_path = ${sqlString(this.directory)}`);
     // A store opened for writing does not keep insertion order: every read of boeki's sorts, and writing
     // large tables without it takes half the time. (`boeki sql` opens read-only, with DuckDB's default.)
     if (!this.readOnly) await this.run(`SET preserve_insertion_order = false`);
