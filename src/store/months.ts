@@ -44,15 +44,22 @@ const LATEST = /^latest\s*(?:-\s*(\d+))?$/i;
  */
 export async function latestMonth(store: Store, asOf?: string): Promise<string | null> {
   const [row] = await store.rows<{ both: string | null; any: string | null }>(
-    `SELECT (SELECT strftime(min(last), '%Y-%m') FROM (
-               SELECT max(o.period) AS last FROM observations o JOIN releases r USING (release_id)
-               WHERE o.partner = 'world' AND o.commodity = 'total' AND o.measure = 'value' AND r.effective <= $asOf::DATE
-               GROUP BY o.flow) HAVING count(*) = 2) AS both,
+    `SELECT (${LATEST_OF_BOTH_FLOWS}) AS both,
             (SELECT strftime(max(o.period), '%Y-%m') FROM observations o JOIN releases r USING (release_id) WHERE r.effective <= $asOf::DATE) AS any`,
     { asOf: asOf ?? "9999-12-31" },
   );
   return row?.both ?? row?.any ?? null;
 }
+
+/**
+ * The latest month with both world exports and imports as of `$asOf`, `YYYY-MM` (NULL when either flow has none):
+ * one aggregate, as reading whole series to find it costs ten times more.
+ */
+export const LATEST_OF_BOTH_FLOWS = `
+  SELECT strftime(min(last), '%Y-%m') FROM (
+    SELECT max(o.period) AS last FROM observations o JOIN releases r USING (release_id)
+    WHERE o.partner = 'world' AND o.commodity = 'total' AND o.measure = 'value' AND r.effective <= $asOf::DATE
+    GROUP BY o.flow) HAVING count(*) = 2`;
 
 /** The first and last month of any observation as of `asOf`, for messages. */
 async function heldRange(store: Store, asOf?: string): Promise<{ first: string | null; last: string | null }> {

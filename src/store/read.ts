@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 import { principalCommodity } from "../sources/codes/index.js";
 import { commodityByFlow, resolveCommodity, resolvePartner } from "../sources/codes/resolve.js";
 import { VINTAGE_ORDER } from "./ingest.js";
-import { parseDate, parseMonth } from "./months.js";
+import { LATEST_OF_BOTH_FLOWS, parseDate, parseMonth } from "./months.js";
 import { hs9Series } from "./read-hs9.js";
 import type { Store } from "./store.js";
 
@@ -167,16 +167,9 @@ export interface MonthTotals {
 
 /** World exports, imports and balance for the latest month that has both (or for `period`). */
 export async function monthTotals(store: Store, options: { period?: string; asOf?: string } = {}): Promise<MonthTotals | null> {
-  // The latest month first, with one aggregate: reading whole series to find it costs ten times more.
-  const [latest] = options.period ? [{ period: options.period, flows: 2 }] : await store.rows<{ period: string | null; flows: number }>(
-    `SELECT strftime(min(last), '%Y-%m') AS period, count(*)::INTEGER AS flows FROM (
-       SELECT o.flow, max(o.period) AS last FROM observations o JOIN releases r USING (release_id)
-       WHERE o.partner = 'world' AND o.commodity = 'total' AND o.measure = 'value' AND r.effective <= ?::DATE
-       GROUP BY o.flow)`,
-    [options.asOf ?? "9999-12-31"],
-  );
-  if (!latest?.period || latest.flows < 2) return null;
-  const query = { partner: "world", commodity: "total", measures: ["value" as Measure], asOf: options.asOf, from: latest.period, to: latest.period };
+  const period = options.period ?? (await store.rows<{ period: string | null }>(`SELECT (${LATEST_OF_BOTH_FLOWS}) AS period`, { asOf: options.asOf ?? "9999-12-31" }))[0]?.period;
+  if (!period) return null;
+  const query = { partner: "world", commodity: "total", measures: ["value" as Measure], asOf: options.asOf, from: period, to: period };
   const [exports, imports] = await Promise.all([series(store, { ...query, flow: "export" }), series(store, { ...query, flow: "import" })]);
   const importsByPeriod = new Map(imports.map((p) => [p.period, p]));
   const both = exports.filter((p) => importsByPeriod.has(p.period)).at(-1);
